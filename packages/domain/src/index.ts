@@ -1,0 +1,13 @@
+export { type ChartIndex, type CodeHolders, indexChart } from "./chart-index";
+export { compareFindings, compareIds, sortIds } from "./findings";
+export {
+  createReportingGraph,
+  type LineFilter,
+  type ReportingGraph,
+} from "./graph/reporting-graph";
+export { isVacant } from "./roles";
+export { normaliseName } from "./rules/catalogue";
+export { type ResolvedSettings, resolveSettings } from "./settings";
+export { summariseChart } from "./summarise";
+export * from "./templates";
+export { validateChart } from "./validate";
