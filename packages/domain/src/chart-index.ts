@@ -33,7 +33,8 @@ export function indexChart(document: ChartDocument): ChartIndex {
   }
 
   const titleCount = new Map<string, number>();
-  for (const role of document.roles) titleCount.set(role.title, (titleCount.get(role.title) ?? 0) + 1);
+  for (const role of document.roles)
+    titleCount.set(role.title, (titleCount.get(role.title) ?? 0) + 1);
 
   return {
     document,

@@ -8,7 +8,8 @@ export function resolveSettings(settings: Settings | undefined): ResolvedSetting
   return {
     maxResponsible: settings?.maxResponsible ?? DEFAULT_SETTINGS.maxResponsible,
     maxConsulted: settings?.maxConsulted ?? DEFAULT_SETTINGS.maxConsulted,
-    maxAccountablePerRole: settings?.maxAccountablePerRole ?? DEFAULT_SETTINGS.maxAccountablePerRole,
+    maxAccountablePerRole:
+      settings?.maxAccountablePerRole ?? DEFAULT_SETTINGS.maxAccountablePerRole,
     maxSpanOfControl: settings?.maxSpanOfControl ?? DEFAULT_SETTINGS.maxSpanOfControl,
   };
 }

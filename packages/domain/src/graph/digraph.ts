@@ -2,6 +2,8 @@
  * A compact directed graph over nodes 0..size-1 in compressed sparse row form: the
  * targets of node n are targets[offsets[n] .. offsets[n+1]). Built once, read often;
  * every algorithm here is iterative so a 10,000-deep chain cannot overflow the stack.
+ * Typed-array reads use `!`: every index is in range by construction, and these loops are
+ * the engine's hot path.
  */
 export interface Digraph {
   readonly size: number;

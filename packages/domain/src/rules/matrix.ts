@@ -3,7 +3,13 @@ import type { ChartIndex } from "../chart-index";
 import { listNames, makeFinding, sortIds } from "../findings";
 import { isVacant } from "../roles";
 
-const CODE_WORDS = { R: "responsible", A: "accountable", S: "support", C: "consulted", I: "informed" };
+const CODE_WORDS = {
+  R: "responsible",
+  A: "accountable",
+  S: "support",
+  C: "consulted",
+  I: "informed",
+};
 
 /** The raci/* rules: each responsibility's codes on their own. */
 export function checkMatrix(index: ChartIndex): Finding[] {
@@ -17,7 +23,12 @@ export function checkMatrix(index: ChartIndex): Finding[] {
 
     if (A.length === 0)
       findings.push(
-        makeFinding("raci/no-accountable", [], it, `Nobody is accountable for ${name}; exactly one role must be accountable.`),
+        makeFinding(
+          "raci/no-accountable",
+          [],
+          it,
+          `Nobody is accountable for ${name}; exactly one role must be accountable.`,
+        ),
       );
     if (A.length >= 2)
       findings.push(
@@ -30,7 +41,12 @@ export function checkMatrix(index: ChartIndex): Finding[] {
       );
     if (R.length === 0)
       findings.push(
-        makeFinding("raci/no-responsible", [], it, `Nobody is responsible for ${name}; at least one role must do the work.`),
+        makeFinding(
+          "raci/no-responsible",
+          [],
+          it,
+          `Nobody is responsible for ${name}; at least one role must do the work.`,
+        ),
       );
     if (R.length > maxResponsible)
       findings.push(
@@ -85,13 +101,15 @@ function findConflicts(
 ): Finding[] {
   const toldCodes = new Map<string, string[]>();
   for (const code of ["C", "I"] as const)
-    for (const role of told[code]) toldCodes.set(role, [...(toldCodes.get(role) ?? []), CODE_WORDS[code]]);
+    for (const role of told[code])
+      toldCodes.set(role, [...(toldCodes.get(role) ?? []), CODE_WORDS[code]]);
   if (toldCodes.size === 0) return [];
 
   const doingCodes = new Map<string, string[]>();
   for (const code of ["A", "R", "S"] as const)
     for (const role of doing[code])
-      if (toldCodes.has(role)) doingCodes.set(role, [...(doingCodes.get(role) ?? []), CODE_WORDS[code]]);
+      if (toldCodes.has(role))
+        doingCodes.set(role, [...(doingCodes.get(role) ?? []), CODE_WORDS[code]]);
 
   const name = index.responsibilityName(id);
   return [...doingCodes].map(([role, codes]) =>

@@ -59,7 +59,9 @@ function findCycles(graph: ReportingGraph, labels: (ids: Iterable<string>) => st
   });
   const { componentOf, count } = findComponents(buildDigraph(roleIds.length, from, to));
   const members: string[][] = Array.from({ length: count }, () => []);
-  roleIds.forEach((role, i) => members[componentOf[i] as number]?.push(role));
+  roleIds.forEach((role, i) => {
+    members[componentOf[i] as number]?.push(role);
+  });
   return members
     .filter((component) => component.length >= 2)
     .map((component) =>
