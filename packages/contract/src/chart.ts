@@ -1,7 +1,7 @@
 import { z } from "zod";
 import {
   CHART_FORMAT,
-  DEFAULT_SETTINGS,
+  type DEFAULT_SETTINGS,
   LIMITS,
   LINE_KINDS,
   RACI_CODES,
@@ -77,9 +77,10 @@ const chartShape = z.strictObject({
   format: z.literal(CHART_FORMAT, { error: `format must be "${CHART_FORMAT}"` }),
   name: z
     .string({ error: "name must be a string" })
-    .refine((name) => name.trim().length >= 1, "name must not be blank")
+    .refine((name) => name.trim() !== "", "name must not be blank")
     .refine(
-      (name) => name.trim().length <= LIMITS.nameLength,
+      // Counted in characters (code points), like zod counts every other limit.
+      (name) => [...name.trim()].length <= LIMITS.nameLength,
       `name must be at most ${LIMITS.nameLength} characters`,
     ),
   roles: z.array(RoleSchema, { error: "roles must be an array" }),

@@ -2,6 +2,7 @@ export * from "./chart";
 export * from "./constants";
 export * from "./finding";
 export * from "./issues";
+export * from "./operations";
 export * from "./parse-chart";
-export * from "./summary";
 export type { ReferenceProblem } from "./references";
+export * from "./summary";

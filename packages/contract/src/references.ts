@@ -89,7 +89,8 @@ export function checkReferences(input: unknown): ReferenceProblem[] {
         seenLines,
         JSON.stringify([manager, report, kind]),
         ["reportingLines", index],
-        (first) => `duplicate ${kind} line from "${report}" to "${manager}" (same as reportingLines[${first}])`,
+        (first) =>
+          `duplicate ${kind} line from "${report}" to "${manager}" (same as reportingLines[${first}])`,
         problems,
       );
   }

@@ -3,7 +3,9 @@ import { CATEGORIES, SEVERITIES } from "./constants";
 
 const count = z.int().min(0);
 const countsOf = <const T extends readonly string[]>(keys: T) =>
-  z.strictObject(Object.fromEntries(keys.map((key) => [key, count])) as Record<T[number], typeof count>);
+  z.strictObject(
+    Object.fromEntries(keys.map((key) => [key, count])) as Record<T[number], typeof count>,
+  );
 
 /** Counts and loads of one chart, as `summariseChart` computes them. */
 export const ChartSummarySchema = z.strictObject({

@@ -1,4 +1,6 @@
 export { type ChartIndex, type CodeHolders, indexChart } from "./chart-index";
+export { type ApplyResult, applyOperations } from "./edit/apply-operations";
+export * from "./edit/diff-charts";
 export { compareFindings, compareIds, sortIds } from "./findings";
 export {
   createReportingGraph,

@@ -78,7 +78,8 @@ export function createReportingGraph(document: ChartDocument): ReportingGraph {
       return chainIndex.isInChain(from, to);
     },
     roots: () => roleIds.filter((id) => up.get(id)?.solid.length === 0),
-    subtree: (roleId, kind = "solid") => (position.has(roleId) ? walk(roleId, down, kind, true) : []),
+    subtree: (roleId, kind = "solid") =>
+      position.has(roleId) ? walk(roleId, down, kind, true) : [],
   };
 }
 

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { checkReferences } from "./references";
+
+const doc = (parts: Record<string, unknown>) => ({
+  roles: [
+    { id: "ceo", title: "CEO" },
+    { id: "cio", title: "CIO" },
+  ],
+  responsibilities: [{ id: "infra", name: "Infrastructure" }],
+  reportingLines: [],
+  assignments: [],
+  ...parts,
+});
+
+describe("checkReferences", () => {
+  it.each<[string, unknown]>([
+    ["null", null],
+    ["undefined", undefined],
+    ["a string", "chart"],
+    ["an array", [{ roles: [{ id: "a" }, { id: "a" }] }]],
+    ["an object without lists", {}],
+    ["lists of the wrong type", { roles: "ceo", reportingLines: {}, assignments: 3 }],
+  ])("finds nothing to report in %s", (_, input) => {
+    expect(checkReferences(input)).toEqual([]);
+  });
+
+  it("accepts a consistent document", () => {
+    expect(
+      checkReferences(
+        doc({
+          reportingLines: [{ manager: "ceo", report: "cio", kind: "solid" }],
+          assignments: [{ role: "cio", responsibility: "infra", code: "A" }],
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it.each<[string, Record<string, unknown>, { path: (string | number)[]; message: string }[]]>([
+    [
+      "a duplicate role id",
+      { roles: [{ id: "a" }, { id: "b" }, { id: "a" }] },
+      [{ path: ["roles", 2, "id"], message: 'duplicate role id "a" (first used at roles[0])' }],
+    ],
+    [
+      "a role id used three times",
+      { roles: [{ id: "a" }, { id: "a" }, { id: "a" }] },
+      [
+        { path: ["roles", 1, "id"], message: 'duplicate role id "a" (first used at roles[0])' },
+        { path: ["roles", 2, "id"], message: 'duplicate role id "a" (first used at roles[0])' },
+      ],
+    ],
+    [
+      "a duplicate responsibility id",
+      { responsibilities: [{ id: "x" }, { id: "x" }] },
+      [
+        {
+          path: ["responsibilities", 1, "id"],
+          message: 'duplicate responsibility id "x" (first used at responsibilities[0])',
+        },
+      ],
+    ],
+    [
+      "an unknown manager and report",
+      { reportingLines: [{ manager: "cfo", report: "cxo", kind: "solid" }] },
+      [
+        { path: ["reportingLines", 0, "manager"], message: 'unknown role "cfo"' },
+        { path: ["reportingLines", 0, "report"], message: 'unknown role "cxo"' },
+      ],
+    ],
+    [
+      "a self-line",
+      { reportingLines: [{ manager: "cio", report: "cio", kind: "dotted" }] },
+      [{ path: ["reportingLines", 0], message: 'role "cio" cannot report to itself' }],
+    ],
+    [
+      "a repeated line",
+      {
+        reportingLines: [
+          { manager: "ceo", report: "cio", kind: "dotted" },
+          { manager: "ceo", report: "cio", kind: "solid" },
+          { manager: "ceo", report: "cio", kind: "dotted" },
+        ],
+      },
+      [
+        {
+          path: ["reportingLines", 2],
+          message: 'duplicate dotted line from "cio" to "ceo" (same as reportingLines[0])',
+        },
+      ],
+    ],
+    [
+      "unknown assignment targets",
+      { assignments: [{ role: "cxo", responsibility: "sec", code: "R" }] },
+      [
+        { path: ["assignments", 0, "role"], message: 'unknown role "cxo"' },
+        { path: ["assignments", 0, "responsibility"], message: 'unknown responsibility "sec"' },
+      ],
+    ],
+    [
+      "a repeated assignment",
+      {
+        assignments: [
+          { role: "cio", responsibility: "infra", code: "A" },
+          { role: "cio", responsibility: "infra", code: "R" },
+          { role: "cio", responsibility: "infra", code: "A" },
+        ],
+      },
+      [
+        {
+          path: ["assignments", 2],
+          message: 'duplicate assignment of "A" to role "cio" on "infra" (same as assignments[0])',
+        },
+      ],
+    ],
+    [
+      "fields of the wrong type (left to the schema)",
+      {
+        roles: [{ id: 1 }, null, "x"],
+        reportingLines: [{ manager: 1, report: null, kind: "solid" }, 7],
+        assignments: [{ role: false, responsibility: [], code: "A" }],
+      },
+      [],
+    ],
+  ])("reports %s", (_, parts, expected) => {
+    expect(checkReferences(doc(parts))).toEqual(expected);
+  });
+});
