@@ -1,0 +1,77 @@
+import { Command, CommanderError } from "commander";
+import packageJson from "../package.json" with { type: "json" };
+import { EXIT } from "./exit-codes";
+import { processIO } from "./io";
+
+// Command modules are imported inside the actions, so `--help` and `--version` do not pay
+// for loading zod and the engine.
+const io = processIO();
+
+const program = new Command("rolemap")
+  .description("Validate org-chart and responsibility (RACI) documents, and start new ones.")
+  .version(packageJson.version, "-v, --version", "print the version")
+  .helpOption("-h, --help", "show help")
+  .showHelpAfterError("(run rolemap --help for usage)")
+  // Commander exits with 1 on usage errors; 1 means "the chart has errors" here, so
+  // usage errors are turned into exceptions and mapped to 2 below.
+  .exitOverride();
+
+program
+  .command("validate")
+  .description("check a chart document and report its findings")
+  .argument("<file>", 'chart JSON file, or "-" to read standard input')
+  .option("--json", 'print {"findings": [...]} as JSON instead of the report')
+  .action(async (file: string, options: { json?: boolean }) => {
+    const { runValidate } = await import("./commands/validate");
+    process.exitCode = await runValidate(file, options, io);
+  });
+
+program
+  .command("templates")
+  .description("list the built-in chart templates")
+  .option("--json", "print the template summaries as a JSON array")
+  .action(async (options: { json?: boolean }) => {
+    const { runTemplates } = await import("./commands/templates");
+    process.exitCode = runTemplates(options, io);
+  });
+
+program
+  .command("new")
+  .description("print a new chart document from a template (redirect it to a file)")
+  .requiredOption("-t, --template <id>", "template id (see rolemap templates)")
+  .option("-n, --name <name>", "chart name instead of the template's")
+  .action(async (options: { template: string; name?: string }) => {
+    const { runNew } = await import("./commands/new");
+    process.exitCode = runNew(options, io);
+  });
+
+program.addHelpText(
+  "after",
+  `
+Exit codes: 0 no error findings, 1 error findings, 2 invalid input or usage, 3 internal error.
+
+Examples:
+  rolemap templates
+  rolemap new --template classic-split > chart.json
+  rolemap validate chart.json
+  rolemap validate --json chart.json`,
+);
+
+// A reader such as `head` may close the pipe early; that is not a failure of the command.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version "errors" have exit code 0; everything else is a usage error.
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else {
+    io.stderr(
+      `rolemap: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = EXIT.internal;
+  }
+}
