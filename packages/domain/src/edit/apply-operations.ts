@@ -70,17 +70,19 @@ export function applyOperations(
       if (index === -1) fail(field, `unknown responsibility "${id}"`);
       return index;
     };
+    // Every end is checked (no short-circuit), so one answer names every unknown id.
     const checkLineEnds = (line: ReportingLine) => {
-      const ok =
-        needRole(line.manager, "line.manager") !== -1 &&
-        needRole(line.report, "line.report") !== -1;
-      if (ok && line.manager === line.report)
+      const ends = [needRole(line.manager, "line.manager"), needRole(line.report, "line.report")];
+      if (ends.includes(-1)) return false;
+      if (line.manager === line.report)
         fail("line", `role "${line.manager}" cannot report to itself`);
-      return ok && line.manager !== line.report;
+      return line.manager !== line.report;
     };
     const checkAssignmentEnds = (a: Assignment) =>
-      needRole(a.role, "assignment.role") !== -1 &&
-      needResponsibility(a.responsibility, "assignment.responsibility") !== -1;
+      ![
+        needRole(a.role, "assignment.role"),
+        needResponsibility(a.responsibility, "assignment.responsibility"),
+      ].includes(-1);
 
     switch (operation.op) {
       case "addRole":
@@ -116,6 +118,9 @@ export function applyOperations(
           if (manager === operation.id)
             return void fail("manager", `role "${manager}" cannot report to itself`);
         }
+        const current = lines.filter((l) => l.report === operation.id && l.kind === "solid");
+        // Already under exactly this manager: nothing to change (and nothing to reorder).
+        if (current.length === 1 && current[0]?.manager === manager) return;
         lines = lines.filter((l) => !(l.report === operation.id && l.kind === "solid"));
         if (manager !== null) lines.push({ manager, report: operation.id, kind: "solid" });
         return;
@@ -131,6 +136,7 @@ export function applyOperations(
         const key = lineKey(operation.line);
         if (!hasLine(operation.line))
           return void fail("line", `there is no ${describeLine(operation.line)}`);
+        if (operation.op === "updateLine" && operation.kind === operation.line.kind) return;
         lines = lines.filter((l) => lineKey(l) !== key);
         if (operation.op === "removeLine") return;
         const changed = { ...operation.line, kind: operation.kind };
@@ -198,6 +204,8 @@ export function applyOperations(
             "assignment",
             `there is no assignment of ${describeAssignment(operation.assignment)}`,
           );
+        if (operation.op === "updateAssignment" && operation.code === operation.assignment.code)
+          return;
         assignments = assignments.filter((a) => assignmentKey(a) !== key);
         if (operation.op === "removeAssignment") return;
         const changed = { ...operation.assignment, code: operation.code };
