@@ -1,3 +1,4 @@
+export * from "./api";
 export * from "./chart";
 export * from "./constants";
 export * from "./finding";

@@ -1,0 +1,94 @@
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { DatabaseKind } from "@rolemap/contract";
+import pg from "pg";
+import { PrismaClient } from "../generated/prisma/client.js";
+import { migrate } from "./migrate";
+
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  close(): Promise<void>;
+}
+
+export type DatabaseConfig =
+  | { kind: "postgres"; url: string }
+  /** `dataDir` undefined keeps the embedded database in memory (tests). */
+  | { kind: "embedded"; dataDir: string | undefined };
+
+/** Opens the configured database and brings its schema up to date. */
+export function openDatabase(
+  config: DatabaseConfig,
+  warn: (message: string) => void,
+): Promise<Database> {
+  return config.kind === "postgres"
+    ? openPostgres(config.url, warn)
+    : openEmbedded(config.dataDir, warn);
+}
+
+/** A PostgreSQL server: several stateless API processes can share it. */
+async function openPostgres(url: string, warn: (message: string) => void): Promise<Database> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await migrate(
+      {
+        query: async (sql, params) => (await client.query(sql, params)).rows,
+        exec: async (script) => void (await client.query(script)),
+      },
+      warn,
+    );
+  } finally {
+    await client.end();
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  return { kind: "postgres", prisma, close: () => prisma.$disconnect() };
+}
+
+/**
+ * PostgreSQL in-process (PGlite, WebAssembly), stored under `dataDir`. Prisma reaches it
+ * through a loopback socket with a pool of one connection: PGlite runs one session, so
+ * requests queue rather than interleave.
+ */
+async function openEmbedded(
+  dataDir: string | undefined,
+  warn: (message: string) => void,
+): Promise<Database> {
+  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir);
+  await migrate(
+    {
+      query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
+      exec: async (script) => void (await db.exec(script)),
+    },
+    warn,
+  );
+  const server = new PGLiteSocketServer({
+    db,
+    host: "127.0.0.1",
+    port: 0,
+    // More than the pool's one: pg-pool replaces a connection after a query error, and the
+    // new socket must not be refused while the old one is still closing.
+    maxConnections: 4,
+  });
+  await server.start();
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString: `postgresql://postgres@${server.getServerConn()}/postgres`,
+      max: 1,
+    }),
+    // One connection: a queued transaction may wait behind others longer than Prisma's 2 s default.
+    transactionOptions: { maxWait: 30_000, timeout: 30_000 },
+  });
+  return {
+    kind: "embedded",
+    prisma,
+    async close() {
+      await prisma.$disconnect();
+      await server.stop();
+      await db.close();
+    },
+  };
+}

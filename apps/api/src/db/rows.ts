@@ -1,0 +1,111 @@
+import type {
+  Assignment,
+  ChartDocument,
+  ReportingLine,
+  Responsibility,
+  Role,
+} from "@rolemap/contract";
+import type { Prisma } from "../generated/prisma/client.js";
+
+/**
+ * Mapping between document parts and table rows. Reading gives the canonical document:
+ * a vacant role reads back with `holder: null`, absent optional fields stay absent.
+ */
+
+type RoleRow = Prisma.RoleGetPayload<object>;
+type ResponsibilityRow = Prisma.ResponsibilityGetPayload<object>;
+
+export const roleToRow = (chartId: string, role: Role, ordinal: number) => ({
+  chartId,
+  key: role.id,
+  ordinal,
+  title: role.title,
+  holder: role.holder ?? null,
+  department: role.department ?? null,
+  notes: role.notes ?? null,
+  positionX: role.position?.x ?? null,
+  positionY: role.position?.y ?? null,
+});
+
+export function rowToRole(row: RoleRow): Role {
+  return {
+    id: row.key,
+    title: row.title,
+    holder: row.holder,
+    ...(row.department === null ? {} : { department: row.department }),
+    ...(row.notes === null ? {} : { notes: row.notes }),
+    ...(row.positionX === null || row.positionY === null
+      ? {}
+      : { position: { x: row.positionX, y: row.positionY } }),
+  };
+}
+
+export const responsibilityToRow = (chartId: string, item: Responsibility, ordinal: number) => ({
+  chartId,
+  key: item.id,
+  ordinal,
+  name: item.name,
+  category: item.category ?? null,
+  description: item.description ?? null,
+});
+
+export function rowToResponsibility(row: ResponsibilityRow): Responsibility {
+  return {
+    id: row.key,
+    name: row.name,
+    ...(row.category === null ? {} : { category: row.category }),
+    ...(row.description === null ? {} : { description: row.description }),
+  };
+}
+
+export const lineToRow = (chartId: string, line: ReportingLine) => ({
+  chartId,
+  managerKey: line.manager,
+  reportKey: line.report,
+  kind: line.kind,
+});
+
+export const assignmentToRow = (chartId: string, a: Assignment) => ({
+  chartId,
+  roleKey: a.role,
+  responsibilityKey: a.responsibility,
+  code: a.code,
+});
+
+/** The relations to load with a chart, in document order. */
+export const documentInclude = {
+  roles: { orderBy: { ordinal: "asc" } },
+  responsibilities: { orderBy: { ordinal: "asc" } },
+  reportingLines: { orderBy: { id: "asc" } },
+  assignments: { orderBy: { id: "asc" } },
+} satisfies Prisma.ChartInclude;
+
+type ChartWithParts = Prisma.ChartGetPayload<{ include: typeof documentInclude }>;
+
+export function rowsToDocument(chart: ChartWithParts): ChartDocument {
+  return {
+    format: "rolemap.chart/v1",
+    name: chart.name,
+    roles: chart.roles.map(rowToRole),
+    reportingLines: chart.reportingLines.map((l) => ({
+      manager: l.managerKey,
+      report: l.reportKey,
+      kind: l.kind,
+    })),
+    responsibilities: chart.responsibilities.map(rowToResponsibility),
+    assignments: chart.assignments.map((a) => ({
+      role: a.roleKey,
+      responsibility: a.responsibilityKey,
+      code: a.code,
+    })),
+    ...(chart.settings === null ? {} : { settings: chart.settings as ChartDocument["settings"] }),
+  };
+}
+
+/** The document as it will read back from the tables. */
+export function canonicalDocument(document: ChartDocument): ChartDocument {
+  return {
+    ...document,
+    roles: document.roles.map((role, i) => rowToRole({ ...roleToRow("", role, i) })),
+  };
+}

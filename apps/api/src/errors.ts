@@ -1,0 +1,37 @@
+import type { ErrorBody, ErrorCode, InputIssue } from "@rolemap/contract";
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  malformed_json: 400,
+  payload_too_large: 413,
+  not_found: 404,
+  version_conflict: 409,
+  unsupported_media_type: 415,
+  internal: 500,
+};
+
+/** The one error type of the API: a stable code, a message for people, and problems. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: InputIssue[];
+
+  constructor(code: ErrorCode, message: string, issues: InputIssue[] = []) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.issues = issues;
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, issues: this.issues } };
+  }
+}
+
+export const invalidInput = (message: string, issues: InputIssue[]) =>
+  new AppError("invalid_input", message, issues);
+
+export const notFound = (what: string) => new AppError("not_found", `${what} was not found`);

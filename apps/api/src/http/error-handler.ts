@@ -1,0 +1,43 @@
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import { AppError } from "../errors";
+
+/** Errors thrown by express.json() carry a `type`; map the ones a client causes. */
+function fromBodyParser(error: unknown): AppError | undefined {
+  if (typeof error !== "object" || error === null || !("type" in error)) return undefined;
+  switch (error.type) {
+    case "entity.parse.failed":
+      return new AppError(
+        "malformed_json",
+        `request body is not valid JSON: ${error instanceof Error ? error.message : "parse error"}`,
+      );
+    case "entity.too.large":
+      return new AppError(
+        "payload_too_large",
+        `request body is larger than the limit of ${"limit" in error ? `${error.limit} bytes` : "the server"}`,
+      );
+    case "charset.unsupported":
+    case "encoding.unsupported":
+      return new AppError("unsupported_media_type", "request body encoding is not supported");
+    default:
+      return undefined;
+  }
+}
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new AppError("not_found", `no route for ${req.method} ${req.path}`));
+};
+
+/** The one error body shape; a 500 is logged with its stack and never leaks it. */
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const known = error instanceof AppError ? error : fromBodyParser(error);
+  if (known !== undefined) {
+    res.status(known.status).json(known.toBody());
+    return;
+  }
+  req.log.error({ err: error }, "unhandled error");
+  const internal = new AppError(
+    "internal",
+    "something went wrong on the server; it has been logged",
+  );
+  res.status(500).json(internal.toBody());
+};

@@ -1,0 +1,52 @@
+import {
+  ChartIdParamsSchema,
+  CreateChartBodySchema,
+  ListChartsQuerySchema,
+  OperationsBodySchema,
+  ReplaceChartBodySchema,
+} from "@rolemap/contract";
+import { Router } from "express";
+import { parseWith } from "../http/parse";
+import type { ChartService } from "../services/chart-service";
+
+/** /api/charts: thin handlers that parse with the contract and call the service. */
+export function chartsRouter(charts: ChartService): Router {
+  const router = Router();
+  const idOf = (params: unknown) => parseWith(ChartIdParamsSchema, params, "chart id").id;
+
+  router.get("/", async (req, res) => {
+    res.json(await charts.list(parseWith(ListChartsQuerySchema, req.query, "query")));
+  });
+
+  router.post("/", async (req, res) => {
+    const chart = await charts.create(parseWith(CreateChartBodySchema, req.body, "request body"));
+    res.status(201).location(`/api/charts/${chart.id}`).json(chart);
+  });
+
+  router.get("/:id", async (req, res) => {
+    res.json(await charts.get(idOf(req.params)));
+  });
+
+  router.put("/:id", async (req, res) => {
+    const id = idOf(req.params);
+    res.json(await charts.replace(id, parseWith(ReplaceChartBodySchema, req.body, "request body")));
+  });
+
+  router.delete("/:id", async (req, res) => {
+    await charts.remove(idOf(req.params));
+    res.status(204).end();
+  });
+
+  router.get("/:id/findings", async (req, res) => {
+    res.json({ findings: await charts.findings(idOf(req.params)) });
+  });
+
+  router.post("/:id/operations", async (req, res) => {
+    const id = idOf(req.params);
+    res.json(
+      await charts.applyOperations(id, parseWith(OperationsBodySchema, req.body, "request body")),
+    );
+  });
+
+  return router;
+}

@@ -1,0 +1,25 @@
+import type { HealthResponse, TemplatesResponse } from "@rolemap/contract";
+import { Router } from "express";
+import type { ChartService } from "../services/chart-service";
+import type { ChartStore } from "../services/chart-store";
+
+/** Health, stateless validation and the template catalogue. */
+export function systemRouter(charts: ChartService, store: ChartStore): Router {
+  const router = Router();
+
+  router.get("/health", (_req, res) => {
+    const body: HealthResponse = { status: "ok", database: store.kind };
+    res.json(body);
+  });
+
+  router.post("/validate", (req, res) => {
+    res.json({ findings: charts.validate(req.body) });
+  });
+
+  router.get("/templates", (_req, res) => {
+    const body: TemplatesResponse = { templates: charts.templates() };
+    res.json(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,91 @@
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import type { Logger } from "pino";
+import { createApp } from "./app";
+import { type DatabaseConfig, openDatabase } from "./db/database";
+import { createPrismaChartStore } from "./db/prisma-chart-store";
+import { type Env, readEnv } from "./env";
+import { createLogger } from "./logger";
+
+const DEFAULT_WEB_DIST = path.resolve(import.meta.dirname, "../../web/dist");
+
+export function databaseConfig(env: Env): DatabaseConfig {
+  return env.DATABASE_URL === undefined
+    ? { kind: "embedded", dataDir: env.DATA_DIR }
+    : { kind: "postgres", url: env.DATABASE_URL };
+}
+
+/** Starts Rolemap: database (migrated), app, port; SIGTERM/SIGINT shut it down cleanly. */
+export async function startServer(
+  env: Env = readEnv(),
+  logger: Logger = createLogger(env.LOG_LEVEL),
+) {
+  const config = databaseConfig(env);
+  const database = await openDatabase(config, (message) => logger.warn(message));
+  const store = createPrismaChartStore(database);
+  const webDist = env.WEB_DIST ?? DEFAULT_WEB_DIST;
+  const app = createApp({
+    store,
+    logger,
+    bodyLimit: env.BODY_LIMIT,
+    ...(existsSync(path.join(webDist, "index.html")) ? { webDist } : {}),
+  });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(env.PORT, env.HOST, (error?: Error) =>
+      error ? reject(error) : resolve(listening),
+    );
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address !== null ? address.port : env.PORT;
+  logger.info(
+    {
+      port,
+      database: database.kind,
+      dataDir: config.kind === "embedded" ? config.dataDir : undefined,
+    },
+    "rolemap is listening",
+  );
+
+  let stopping: Promise<void> | undefined;
+  /** Finishes in-flight requests, then closes the database. */
+  const stop = () => {
+    stopping ??= (async () => {
+      logger.info("shutting down");
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await store.close();
+      logger.info("stopped");
+    })();
+    return stopping;
+  };
+  return { server, port, stop };
+}
+
+/** Entry point of `npm start`. */
+async function main() {
+  const env = readEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  try {
+    const { stop } = await startServer(env, logger);
+    for (const signal of ["SIGTERM", "SIGINT"] as const)
+      process.once(signal, () => {
+        stop().then(
+          () => process.exit(0),
+          (error) => {
+            logger.error({ err: error }, "shutdown failed");
+            process.exit(1);
+          },
+        );
+      });
+  } catch (error) {
+    logger.fatal({ err: error }, "rolemap could not start");
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === import.meta.filename)
+  void main();
