@@ -32,7 +32,12 @@ export const ResponsibilityChangesSchema = ResponsibilitySchema.omit({ id: true 
 
 /** One fine-grained edit of a chart; a batch of them is applied all or nothing. */
 export const OperationSchema = z.discriminatedUnion("op", [
-  z.strictObject({ op: z.literal("addRole"), role: RoleSchema }),
+  z.strictObject({
+    op: z.literal("addRole"),
+    role: RoleSchema,
+    /** Place among the roles (matrix column); at the end when absent. */
+    index: z.int().min(0).optional(),
+  }),
   z.strictObject({ op: z.literal("updateRole"), id: roleId, changes: RoleChangesSchema }),
   z.strictObject({ op: z.literal("removeRole"), id: roleId }),
   z.strictObject({

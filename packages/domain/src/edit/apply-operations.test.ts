@@ -340,6 +340,27 @@ describe("applyOperations", () => {
     });
   });
 
+  describe("roles at an index", () => {
+    it("inserts an added role at the given index", () => {
+      const role = { id: "cdo", title: "CDO", holder: null };
+      expect(edited({ op: "addRole", role, index: 1 }).roles.map((r) => r.id)).toEqual([
+        base.roles[0]?.id,
+        "cdo",
+        ...base.roles.slice(1).map((r) => r.id),
+      ]);
+    });
+
+    it("refuses an index past the end", () => {
+      const role = { id: "cdo", title: "CDO" };
+      expect(issuesOf({ op: "addRole", role, index: base.roles.length + 1 })).toStrictEqual([
+        {
+          path: "operations[0].index",
+          message: `index ${base.roles.length + 1} is past the end (${base.roles.length} roles)`,
+        },
+      ]);
+    });
+  });
+
   describe("assignments", () => {
     it("leaves an assignment updated to the code it already has where it is", () => {
       expect(

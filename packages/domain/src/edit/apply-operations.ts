@@ -85,11 +85,15 @@ export function applyOperations(
       ].includes(-1);
 
     switch (operation.op) {
-      case "addRole":
-        if (roleIndex(operation.role.id) !== -1)
-          fail("role.id", `role "${operation.role.id}" already exists`);
-        else roles.push(operation.role);
+      case "addRole": {
+        const { role, index = roles.length } = operation;
+        if (roleIndex(role.id) !== -1)
+          return void fail("role.id", `role "${role.id}" already exists`);
+        if (index > roles.length)
+          return void fail("index", `index ${index} is past the end (${roles.length} roles)`);
+        roles = [...roles.slice(0, index), role, ...roles.slice(index)];
         return;
+      }
       case "updateRole": {
         const index = needRole(operation.id, "id");
         if (index !== -1)
