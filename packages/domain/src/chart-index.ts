@@ -36,6 +36,15 @@ export function indexChart(document: ChartDocument): ChartIndex {
   for (const role of document.roles)
     titleCount.set(role.title, (titleCount.get(role.title) ?? 0) + 1);
 
+  const labelOf = (roleId: string) => {
+    const role = roles.get(roleId);
+    if (role === undefined) return roleId;
+    if ((titleCount.get(role.title) ?? 0) < 2) return role.title;
+    return `${role.title} (${isVacant(role) ? "vacant" : role.holder?.trim()})`;
+  };
+  // Many findings name the same roles; build each label once.
+  const labels = new Map<string, string>();
+
   return {
     document,
     settings: resolveSettings(document.settings),
@@ -43,10 +52,12 @@ export function indexChart(document: ChartDocument): ChartIndex {
     responsibilities,
     holders,
     roleLabel(roleId) {
-      const role = roles.get(roleId);
-      if (role === undefined) return roleId;
-      if ((titleCount.get(role.title) ?? 0) < 2) return role.title;
-      return `${role.title} (${isVacant(role) ? "vacant" : role.holder?.trim()})`;
+      let label = labels.get(roleId);
+      if (label === undefined) {
+        label = labelOf(roleId);
+        labels.set(roleId, label);
+      }
+      return label;
     },
     responsibilityName(responsibilityId) {
       return responsibilities.get(responsibilityId)?.name ?? responsibilityId;

@@ -24,8 +24,15 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Sorted and without repeats. */
 export function sortIds(ids: Iterable<string>): string[] {
-  return [...new Set(ids)].sort(compareIds);
+  const sorted = Array.from(ids).sort(compareIds);
+  let kept = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[kept - 1]) sorted[kept++] = sorted[i] as string;
+  }
+  sorted.length = kept;
+  return sorted;
 }
 
 const severityRank = new Map(SEVERITIES.map((severity, rank) => [severity, rank]));

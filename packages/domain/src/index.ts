@@ -1,6 +1,7 @@
 export { type ChartIndex, type CodeHolders, indexChart } from "./chart-index";
 export { type ApplyResult, applyOperations } from "./edit/apply-operations";
 export * from "./edit/diff-charts";
+export { invertOperations } from "./edit/invert-operations";
 export { compareFindings, compareIds, sortIds } from "./findings";
 export {
   createReportingGraph,
@@ -12,4 +13,11 @@ export { normaliseName } from "./rules/catalogue";
 export { type ResolvedSettings, resolveSettings } from "./settings";
 export { summariseChart } from "./summarise";
 export * from "./templates";
+export {
+  ADVISOR_QUESTIONS,
+  type AdvisorAnswers,
+  type ArchetypeId,
+  type Recommendation,
+  recommendArchetype,
+} from "./templates/advisor";
 export { validateChart } from "./validate";

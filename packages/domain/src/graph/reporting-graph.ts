@@ -11,10 +11,12 @@ export interface ReportingGraph {
   /** Role ids in document order. */
   readonly roleIds: readonly string[];
   hasRole(roleId: string): boolean;
+  /** Position of the role in the document's roles, or undefined. */
+  indexOf(roleId: string): number | undefined;
   /** Direct managers of a role (solid lines by default), in line order, without repeats. */
-  managers(roleId: string, kind?: LineFilter): string[];
+  managers(roleId: string, kind?: LineFilter): readonly string[];
   /** Direct reports of a role (solid lines by default), in line order, without repeats. */
-  reports(roleId: string, kind?: LineFilter): string[];
+  reports(roleId: string, kind?: LineFilter): readonly string[];
   /** Every role above this one through lines of either kind, nearest first. */
   chain(roleId: string): string[];
   /** Whether `upper` is in the chain of `lower`; O(1) for tree-shaped charts. */
@@ -25,36 +27,46 @@ export interface ReportingGraph {
   subtree(roleId: string, kind?: LineFilter): string[];
 }
 
-type Adjacency = Map<string, Record<LineKind, string[]>>;
+/** Lines by role id, one map per kind; a role without lines of a kind has no entry. */
+type Adjacency = Record<LineKind, Map<string, string[]>>;
 
+const NONE: readonly string[] = Object.freeze([]);
+
+// A valid document never repeats a (manager, report, kind) line, so no check here: a
+// membership test per insert would make a flat chart quadratic.
 const add = (adjacency: Adjacency, from: string, to: string, kind: LineKind) => {
-  const entry = adjacency.get(from);
-  if (entry !== undefined && !entry[kind].includes(to)) entry[kind].push(to);
+  const list = adjacency[kind].get(from);
+  if (list === undefined) adjacency[kind].set(from, [to]);
+  else list.push(to);
 };
 
-const pick = (entry: Record<LineKind, string[]> | undefined, kind: LineFilter): string[] => {
-  if (entry === undefined) return [];
-  if (kind !== "any") return [...entry[kind]];
-  return [...new Set([...entry.solid, ...entry.dotted])];
+const pick = (adjacency: Adjacency, roleId: string, kind: LineFilter): readonly string[] => {
+  if (kind !== "any") return adjacency[kind].get(roleId) ?? NONE;
+  const solid = adjacency.solid.get(roleId) ?? NONE;
+  const dotted = adjacency.dotted.get(roleId) ?? NONE;
+  if (dotted.length === 0) return solid;
+  if (solid.length === 0) return dotted;
+  return [...new Set([...solid, ...dotted])];
 };
 
 export function createReportingGraph(document: ChartDocument): ReportingGraph {
   const roleIds = document.roles.map((role) => role.id);
-  const up: Adjacency = new Map(roleIds.map((id) => [id, { solid: [], dotted: [] }]));
-  const down: Adjacency = new Map(roleIds.map((id) => [id, { solid: [], dotted: [] }]));
+  const position = new Map(roleIds.map((id, i) => [id, i]));
+  const up: Adjacency = { solid: new Map(), dotted: new Map() };
+  const down: Adjacency = { solid: new Map(), dotted: new Map() };
   for (const { manager, report, kind } of document.reportingLines) {
+    if (!position.has(manager) || !position.has(report)) continue;
     add(up, report, manager, kind);
     add(down, manager, report, kind);
   }
   let chainIndex: ChainIndex | undefined;
-  const position = new Map(roleIds.map((id, i) => [id, i]));
 
   const walk = (start: string, adjacency: Adjacency, kind: LineFilter, includeStart: boolean) => {
     const seen = new Set([start]);
     const order = includeStart ? [start] : [];
     const queue = [start];
     for (let head = 0; head < queue.length; head++) {
-      for (const next of pick(adjacency.get(queue[head] as string), kind)) {
+      for (const next of pick(adjacency, queue[head] as string, kind)) {
         if (seen.has(next)) continue;
         seen.add(next);
         order.push(next);
@@ -67,8 +79,9 @@ export function createReportingGraph(document: ChartDocument): ReportingGraph {
   return {
     roleIds,
     hasRole: (roleId) => position.has(roleId),
-    managers: (roleId, kind = "solid") => pick(up.get(roleId), kind),
-    reports: (roleId, kind = "solid") => pick(down.get(roleId), kind),
+    indexOf: (roleId) => position.get(roleId),
+    managers: (roleId, kind = "solid") => pick(up, roleId, kind),
+    reports: (roleId, kind = "solid") => pick(down, roleId, kind),
     chain: (roleId) => (position.has(roleId) ? walk(roleId, up, "any", false) : []),
     isInChain(lower, upper) {
       const from = position.get(lower);
@@ -77,7 +90,7 @@ export function createReportingGraph(document: ChartDocument): ReportingGraph {
       chainIndex ??= buildLineIndex(document, position);
       return chainIndex.isInChain(from, to);
     },
-    roots: () => roleIds.filter((id) => up.get(id)?.solid.length === 0),
+    roots: () => roleIds.filter((id) => !up.solid.has(id)),
     subtree: (roleId, kind = "solid") =>
       position.has(roleId) ? walk(roleId, down, kind, true) : [],
   };

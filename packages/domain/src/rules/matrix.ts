@@ -99,25 +99,23 @@ function findConflicts(
   doing: Record<"R" | "A" | "S", string[]>,
   told: Record<"C" | "I", string[]>,
 ): Finding[] {
-  const toldCodes = new Map<string, string[]>();
-  for (const code of ["C", "I"] as const)
-    for (const role of told[code])
-      toldCodes.set(role, [...(toldCodes.get(role) ?? []), CODE_WORDS[code]]);
-  if (toldCodes.size === 0) return [];
-
-  const doingCodes = new Map<string, string[]>();
-  for (const code of ["A", "R", "S"] as const)
-    for (const role of doing[code])
-      if (toldCodes.has(role))
-        doingCodes.set(role, [...(doingCodes.get(role) ?? []), CODE_WORDS[code]]);
+  if (told.C.length + told.I.length === 0) return [];
+  const doers = new Set([...doing.A, ...doing.R, ...doing.S]);
+  const conflicted = new Set([...told.C, ...told.I].filter((role) => doers.has(role)));
+  if (conflicted.size === 0) return [];
 
   const name = index.responsibilityName(id);
-  return [...doingCodes].map(([role, codes]) =>
+  const words = (role: string, codes: readonly ("A" | "R" | "S" | "C" | "I")[]) =>
+    codes
+      .filter((code) => (code === "C" || code === "I" ? told[code] : doing[code]).includes(role))
+      .map((code) => CODE_WORDS[code])
+      .join(" and ");
+  return [...conflicted].map((role) =>
     makeFinding(
       "raci/conflicting-codes",
       [role],
       [id],
-      `${index.roleLabel(role)} is both ${codes.join(" and ")} and ${toldCodes.get(role)?.join(" and ")} on ${name}; a role that does the work need not be consulted or informed about it.`,
+      `${index.roleLabel(role)} is both ${words(role, ["A", "R", "S"])} and ${words(role, ["C", "I"])} on ${name}; a role that does the work need not be consulted or informed about it.`,
     ),
   );
 }

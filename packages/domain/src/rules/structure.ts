@@ -48,28 +48,32 @@ export function checkStructure(index: ChartIndex, graph: ReportingGraph): Findin
 /** One finding per strongly connected component of the solid graph with 2+ roles. */
 function findCycles(graph: ReportingGraph, labels: (ids: Iterable<string>) => string): Finding[] {
   const { roleIds } = graph;
-  const position = new Map(roleIds.map((id, i) => [id, i]));
   const from: number[] = [];
   const to: number[] = [];
   roleIds.forEach((role, i) => {
     for (const manager of graph.managers(role)) {
       from.push(i);
-      to.push(position.get(manager) as number);
+      to.push(graph.indexOf(manager) as number);
     }
   });
   const { componentOf, count } = findComponents(buildDigraph(roleIds.length, from, to));
-  const members: string[][] = Array.from({ length: count }, () => []);
+  // Most components are single roles: size them first, collect members only of loops.
+  const sizes = new Int32Array(count);
+  for (const component of componentOf) sizes[component] = (sizes[component] ?? 0) + 1;
+  const members = new Map<number, string[]>();
   roleIds.forEach((role, i) => {
-    members[componentOf[i] as number]?.push(role);
+    const component = componentOf[i] as number;
+    if ((sizes[component] ?? 0) < 2) return;
+    const list = members.get(component);
+    if (list === undefined) members.set(component, [role]);
+    else list.push(role);
   });
-  return members
-    .filter((component) => component.length >= 2)
-    .map((component) =>
-      makeFinding(
-        "org/cycle",
-        component,
-        [],
-        `Solid reporting lines go round in a circle through ${labels(component)}; someone in it must report outside it.`,
-      ),
-    );
+  return [...members.values()].map((component) =>
+    makeFinding(
+      "org/cycle",
+      component,
+      [],
+      `Solid reporting lines go round in a circle through ${labels(component)}; someone in it must report outside it.`,
+    ),
+  );
 }
