@@ -65,8 +65,8 @@ export async function startServer(
   return { server, port, stop };
 }
 
-/** Entry point of `npm start`. */
-async function main() {
+/** Starts the server from the environment and stops it on SIGTERM/SIGINT (see main.ts). */
+export async function main() {
   const env = readEnv();
   const logger = createLogger(env.LOG_LEVEL);
   try {
