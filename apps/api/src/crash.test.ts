@@ -51,9 +51,9 @@ async function runCrashScenario(env: Record<string, string>) {
   const writer = async () => {
     while (next < BATCHES) {
       const i = next++;
-      const res = await post(server.baseUrl, `/api/charts/${created.id}/operations`, { operations: batch(i) }).catch(
-        () => undefined,
-      );
+      const res = await post(server.baseUrl, `/api/charts/${created.id}/operations`, {
+        operations: batch(i),
+      }).catch(() => undefined);
       if (res === undefined) return; // the server is gone
       if (res.status === 200) acknowledged.add(i);
       if (acknowledged.size === KILL_AFTER_ACKS) server.child.kill("SIGKILL");
@@ -65,7 +65,9 @@ async function runCrashScenario(env: Record<string, string>) {
 
   server = await startServerProcess(env);
   try {
-    const chart = (await (await fetch(`${server.baseUrl}/api/charts/${created.id}`)).json()) as ChartRecord;
+    const chart = (await (
+      await fetch(`${server.baseUrl}/api/charts/${created.id}`)
+    ).json()) as ChartRecord;
     const { roles, reportingLines, assignments } = chart.document;
     const applied = roles.filter((r) => r.id !== "ceo").map((r) => Number(r.id.slice(1)));
 

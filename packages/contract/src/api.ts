@@ -44,7 +44,9 @@ export const TemplateSummarySchema = z.strictObject({
   description: z.string(),
   demonstrates: z.string().optional(),
 });
-export const TemplatesResponseSchema = z.strictObject({ templates: z.array(TemplateSummarySchema) });
+export const TemplatesResponseSchema = z.strictObject({
+  templates: z.array(TemplateSummarySchema),
+});
 
 export const CreateChartBodySchema = z.union(
   [
