@@ -94,7 +94,7 @@ describe("a server killed mid-write", () => {
     for (const cleanup of cleanups) await cleanup();
   });
 
-  it("keeps every acknowledged write and no half-applied batch", { timeout: 180_000 }, async () => {
+  it("keeps every acknowledged write and no half-applied batch", { timeout: 600_000 }, async () => {
     if (serverUrl !== undefined) {
       await withPostgresDatabase((url) => runCrashScenario({ DATABASE_URL: url }));
       return;

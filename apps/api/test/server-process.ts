@@ -44,7 +44,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     child.once("exit", (code, signal) => resolve(code ?? signal ?? -1));
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Starting the embedded database can take a minute on a loaded 2-core machine.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     const healthy = await fetch(`${baseUrl}/api/health`).then(
