@@ -18,6 +18,13 @@ export type DatabaseConfig =
   /** `dataDir` undefined keeps the embedded database in memory (tests). */
   | { kind: "embedded"; dataDir: string | undefined };
 
+/**
+ * Prisma's defaults (2 s to start, 5 s to run) fail large charts with a 500: writing a
+ * 20,000-role chart takes tens of seconds, and writers of one chart queue on its row lock
+ * (on the embedded database, behind every other transaction).
+ */
+const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 120_000 };
+
 /** Opens the configured database and brings its schema up to date. */
 export function openDatabase(
   config: DatabaseConfig,
@@ -43,7 +50,10 @@ async function openPostgres(url: string, warn: (message: string) => void): Promi
   } finally {
     await client.end();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 10 }),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
   return { kind: "postgres", prisma, close: () => prisma.$disconnect() };
 }
 
@@ -80,7 +90,7 @@ async function openEmbedded(
       max: 1,
     }),
     // One connection: a queued transaction may wait behind others longer than Prisma's 2 s default.
-    transactionOptions: { maxWait: 30_000, timeout: 30_000 },
+    transactionOptions: TRANSACTION_OPTIONS,
   });
   return {
     kind: "embedded",

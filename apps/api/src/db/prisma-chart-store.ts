@@ -3,12 +3,11 @@ import type { ChartDocument, ChartListItem } from "@rolemap/contract";
 import { type ChartDiff, diffCharts } from "@rolemap/domain";
 import { Prisma } from "../generated/prisma/client.js";
 import type { ChartChange, ChartStore, StoredChart } from "../services/chart-store";
+import { insertAssignments, insertLines, insertResponsibilities, insertRoles } from "./bulk-insert";
 import type { Database } from "./database";
 import {
-  assignmentToRow,
   canonicalDocument,
   documentInclude,
-  lineToRow,
   responsibilityToRow,
   roleToRow,
   rowsToDocument,
@@ -27,18 +26,14 @@ const countsToRow = (counts: ChartChange["counts"]) => ({
 const settingsToRow = (settings: ChartDocument["settings"] | null | undefined) =>
   settings == null ? Prisma.DbNull : (settings as Prisma.InputJsonObject);
 
+const indexed = <T>(items: readonly T[]) => items.map((item, index) => ({ item, index }));
+
 /** Inserts all parts of a document for a chart row that exists. */
 async function insertParts(tx: Tx, chartId: string, document: ChartDocument) {
-  await tx.role.createMany({ data: document.roles.map((r, i) => roleToRow(chartId, r, i)) });
-  await tx.responsibility.createMany({
-    data: document.responsibilities.map((r, i) => responsibilityToRow(chartId, r, i)),
-  });
-  await tx.reportingLine.createMany({
-    data: document.reportingLines.map((l) => lineToRow(chartId, l)),
-  });
-  await tx.assignment.createMany({
-    data: document.assignments.map((a) => assignmentToRow(chartId, a)),
-  });
+  await insertRoles(tx, chartId, indexed(document.roles));
+  await insertResponsibilities(tx, chartId, indexed(document.responsibilities));
+  await insertLines(tx, chartId, document.reportingLines);
+  await insertAssignments(tx, chartId, document.assignments);
 }
 
 /** Moves ordinals of many rows in one statement (a removal near the top shifts them all). */
@@ -109,25 +104,14 @@ async function writeDiff(tx: Tx, chartId: string, diff: ChartDiff, after: ChartD
     });
   await setOrdinals(tx, "roles", chartId, roles.moved);
   await setOrdinals(tx, "responsibilities", chartId, responsibilities.moved);
-  if (roles.added.length > 0)
-    await tx.role.createMany({
-      data: roles.added.map(({ item, index }) => roleToRow(chartId, item, index)),
-    });
-  if (responsibilities.added.length > 0)
-    await tx.responsibility.createMany({
-      data: responsibilities.added.map(({ item, index }) =>
-        responsibilityToRow(chartId, item, index),
-      ),
-    });
-
-  const newLines = lines.reordered ? after.reportingLines : lines.added;
-  if (newLines.length > 0)
-    await tx.reportingLine.createMany({ data: newLines.map((l) => lineToRow(chartId, l)) });
-  const newAssignments = assignments.reordered ? after.assignments : assignments.added;
-  if (newAssignments.length > 0)
-    await tx.assignment.createMany({
-      data: newAssignments.map((a) => assignmentToRow(chartId, a)),
-    });
+  await insertRoles(tx, chartId, roles.added);
+  await insertResponsibilities(tx, chartId, responsibilities.added);
+  await insertLines(tx, chartId, lines.reordered ? after.reportingLines : lines.added);
+  await insertAssignments(
+    tx,
+    chartId,
+    assignments.reordered ? after.assignments : assignments.added,
+  );
 }
 
 export function createPrismaChartStore(database: Database): ChartStore {

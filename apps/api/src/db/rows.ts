@@ -1,10 +1,4 @@
-import type {
-  Assignment,
-  ChartDocument,
-  ReportingLine,
-  Responsibility,
-  Role,
-} from "@rolemap/contract";
+import type { ChartDocument, Responsibility, Role } from "@rolemap/contract";
 import type { Prisma } from "../generated/prisma/client.js";
 
 /**
@@ -57,20 +51,6 @@ export function rowToResponsibility(row: ResponsibilityRow): Responsibility {
     ...(row.description === null ? {} : { description: row.description }),
   };
 }
-
-export const lineToRow = (chartId: string, line: ReportingLine) => ({
-  chartId,
-  managerKey: line.manager,
-  reportKey: line.report,
-  kind: line.kind,
-});
-
-export const assignmentToRow = (chartId: string, a: Assignment) => ({
-  chartId,
-  roleKey: a.role,
-  responsibilityKey: a.responsibility,
-  code: a.code,
-});
 
 /** The relations to load with a chart, in document order. */
 export const documentInclude = {

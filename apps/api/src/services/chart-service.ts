@@ -14,6 +14,7 @@ import { applyOperations, getTemplate, listTemplates, validateChart } from "@rol
 import { AppError, invalidInput, notFound } from "../errors";
 import { prefixIssues } from "../http/parse";
 import type { ChartChange, ChartStore, StoredChart, UpdateOutcome } from "./chart-store";
+import { assertStorable } from "./storable-text";
 
 const toRecord = (chart: StoredChart): ChartRecord => ({
   id: chart.id,
@@ -69,8 +70,10 @@ export function createChartService(store: ChartStore) {
 
     async create(body: CreateChartBody): Promise<ChartRecord> {
       let document: ChartDocument;
-      if ("document" in body) document = parseDocument(body.document, "document");
-      else {
+      if ("document" in body) {
+        document = parseDocument(body.document, "document");
+        assertStorable(document, "document");
+      } else {
         const template = getTemplate(body.template);
         if (template === undefined)
           throw invalidInput(`unknown template "${body.template}"`, [
@@ -85,6 +88,7 @@ export function createChartService(store: ChartStore) {
           body.name === undefined ? template.document : { ...template.document, name: body.name },
           "",
         );
+        assertStorable(document, "");
       }
       return toRecord(await store.create(describeChange(document, "create").change));
     },
@@ -108,6 +112,7 @@ export function createChartService(store: ChartStore) {
 
     async replace(id: string, body: ReplaceChartBody): Promise<ChartRecord> {
       const document = parseDocument(body.document, "document");
+      assertStorable(document, "document");
       const outcome = await store.update(
         id,
         body.version,
@@ -118,6 +123,8 @@ export function createChartService(store: ChartStore) {
 
     async applyOperations(id: string, body: OperationsBody): Promise<OperationsResponse> {
       let findings: Finding[] = [];
+      // The stored chart is storable; only the operations can bring in new text.
+      assertStorable(body.operations, "operations");
       const outcome = await store.update(id, body.version, (current) => {
         const applied = applyOperations(current.document, body.operations);
         if (!applied.ok)

@@ -1,0 +1,78 @@
+import type { Assignment, ReportingLine, Responsibility, Role } from "@rolemap/contract";
+import type { Prisma } from "../generated/prisma/client.js";
+
+/**
+ * Bulk inserts as one `INSERT … SELECT FROM unnest(…)` statement per table: one array
+ * parameter per column, whatever the row count. Prisma's createMany costs about 0.3 ms a
+ * row here (20,000 roles took over 8 s); this takes a small fraction of that.
+ */
+
+type Tx = Prisma.TransactionClient;
+
+export async function insertRoles(tx: Tx, chartId: string, rows: { item: Role; index: number }[]) {
+  if (rows.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "roles" (chart_id, key, ordinal, title, holder, department, notes, position_x, position_y)
+     SELECT $1::uuid, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                    $8::float8[], $9::float8[])`,
+    chartId,
+    rows.map((r) => r.item.id),
+    rows.map((r) => r.index),
+    rows.map((r) => r.item.title),
+    rows.map((r) => r.item.holder ?? null),
+    rows.map((r) => r.item.department ?? null),
+    rows.map((r) => r.item.notes ?? null),
+    rows.map((r) => r.item.position?.x ?? null),
+    rows.map((r) => r.item.position?.y ?? null),
+  );
+}
+
+export async function insertResponsibilities(
+  tx: Tx,
+  chartId: string,
+  rows: { item: Responsibility; index: number }[],
+) {
+  if (rows.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "responsibilities" (chart_id, key, ordinal, name, category, description)
+     SELECT $1::uuid, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[])`,
+    chartId,
+    rows.map((r) => r.item.id),
+    rows.map((r) => r.index),
+    rows.map((r) => r.item.name),
+    rows.map((r) => r.item.category ?? null),
+    rows.map((r) => r.item.description ?? null),
+  );
+}
+
+/** Inserted in array order, so the serial ids keep the document's order of lines. */
+export async function insertLines(tx: Tx, chartId: string, lines: readonly ReportingLine[]) {
+  if (lines.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "reporting_lines" (chart_id, manager_key, report_key, kind)
+     SELECT $1::uuid, m, r, k::"LineKind" FROM unnest($2::text[], $3::text[], $4::text[])
+       WITH ORDINALITY AS v(m, r, k, n) ORDER BY n`,
+    chartId,
+    lines.map((l) => l.manager),
+    lines.map((l) => l.report),
+    lines.map((l) => l.kind),
+  );
+}
+
+/** Inserted in array order, so the serial ids keep the document's order of assignments. */
+export async function insertAssignments(
+  tx: Tx,
+  chartId: string,
+  assignments: readonly Assignment[],
+) {
+  if (assignments.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "assignments" (chart_id, role_key, responsibility_key, code)
+     SELECT $1::uuid, ro, re, c::"RaciCode" FROM unnest($2::text[], $3::text[], $4::text[])
+       WITH ORDINALITY AS v(ro, re, c, n) ORDER BY n`,
+    chartId,
+    assignments.map((a) => a.role),
+    assignments.map((a) => a.responsibility),
+    assignments.map((a) => a.code),
+  );
+}

@@ -1,0 +1,84 @@
+import { isAbsolute, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readEnv } from "./env";
+
+describe("readEnv", () => {
+  it("gives the documented defaults for an empty environment", () => {
+    expect(readEnv({})).toEqual({
+      NODE_ENV: "development",
+      PORT: 3000,
+      HOST: "0.0.0.0",
+      DATA_DIR: resolve("./data"),
+      LOG_LEVEL: "info",
+      BODY_LIMIT: "16mb",
+    });
+  });
+
+  it("resolves DATA_DIR to an absolute path", () => {
+    const env = readEnv({ DATA_DIR: "some/where" });
+    expect(isAbsolute(env.DATA_DIR)).toBe(true);
+    expect(env.DATA_DIR).toBe(resolve("some/where"));
+    expect(readEnv({ DATA_DIR: "/var/lib/rolemap" }).DATA_DIR).toBe("/var/lib/rolemap");
+  });
+
+  it("reads every variable it knows", () => {
+    expect(
+      readEnv({
+        NODE_ENV: "production",
+        PORT: "8080",
+        HOST: "127.0.0.1",
+        DATABASE_URL: "postgresql://app:secret@db:5432/rolemap",
+        LOG_LEVEL: "warn",
+        BODY_LIMIT: "32mb",
+        WEB_DIST: "/srv/web",
+        UNRELATED: "ignored",
+      }),
+    ).toEqual({
+      NODE_ENV: "production",
+      PORT: 8080,
+      HOST: "127.0.0.1",
+      DATABASE_URL: "postgresql://app:secret@db:5432/rolemap",
+      DATA_DIR: resolve("./data"),
+      LOG_LEVEL: "warn",
+      BODY_LIMIT: "32mb",
+      WEB_DIST: "/srv/web",
+    });
+  });
+
+  it.each(["postgres://localhost/rolemap", "postgresql://postgres@127.0.0.1:5432/postgres"])(
+    "accepts the PostgreSQL URL %s",
+    (url) => {
+      expect(readEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    },
+  );
+
+  it.each(["mysql://localhost/rolemap", "http://localhost:5432/rolemap", "not a url"])(
+    "rejects DATABASE_URL=%s naming DATABASE_URL",
+    (url) => {
+      expect(() => readEnv({ DATABASE_URL: url })).toThrow(/DATABASE_URL/);
+    },
+  );
+
+  it.each(["abc", "-1", "65536", "80.5"])("rejects PORT=%s naming PORT", (port) => {
+    expect(() => readEnv({ PORT: port })).toThrow(/PORT/);
+  });
+
+  it.each([
+    ["NODE_ENV", "staging"],
+    ["LOG_LEVEL", "loud"],
+  ])("rejects %s=%s naming it", (name, value) => {
+    expect(() => readEnv({ [name]: value })).toThrow(new RegExp(name));
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(
+      readEnv({ PORT: "", DATABASE_URL: "", DATA_DIR: "", BODY_LIMIT: "", NODE_ENV: "" }),
+    ).toEqual(readEnv({}));
+  });
+
+  it("names every bad variable at once", () => {
+    expect(() => readEnv({ PORT: "x", DATABASE_URL: "ftp://x" })).toThrow(
+      /PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/,
+    );
+  });
+});

@@ -1,0 +1,126 @@
+import { randomUUID } from "node:crypto";
+import { Writable } from "node:stream";
+import pino from "pino";
+import request from "supertest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../app";
+import type { ChartStore } from "../services/chart-store";
+
+/** A store that fails every call the way a broken database would, with internals in it. */
+function failingStore(error: unknown): ChartStore {
+  const fail = async (): Promise<never> => {
+    throw error;
+  };
+  return {
+    kind: "embedded",
+    create: fail,
+    get: fail,
+    list: fail,
+    update: fail,
+    remove: fail,
+    close: async () => {},
+  };
+}
+
+let logged: string;
+function appWith(error: unknown) {
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logged += chunk.toString();
+      done();
+    },
+  });
+  return createApp({ store: failingStore(error), logger: pino(sink), bodyLimit: "1mb" });
+}
+
+beforeEach(() => {
+  logged = "";
+});
+
+const secret = () =>
+  Object.assign(new Error("secret detail: password=hunter2 at db.internal:5432"), {
+    code: "ECONNREFUSED",
+  });
+
+const id = randomUUID();
+const minimal = {
+  format: "rolemap.chart/v1",
+  name: "x",
+  roles: [],
+  reportingLines: [],
+  responsibilities: [],
+  assignments: [],
+};
+
+describe("an unexpected error", () => {
+  it.each([
+    ["GET", `/api/charts/${id}`, undefined],
+    ["GET", "/api/charts", undefined],
+    ["GET", `/api/charts/${id}/findings`, undefined],
+    ["DELETE", `/api/charts/${id}`, undefined],
+    ["POST", "/api/charts", { document: minimal }],
+    ["PUT", `/api/charts/${id}`, { document: minimal, version: 1 }],
+    ["POST", `/api/charts/${id}/operations`, { operations: [{ op: "removeRole", id: "a" }] }],
+  ])("in %s %s answers 500 internal without leaking the cause", async (method, path, body) => {
+    const app = appWith(secret());
+    const call = request(app)[method.toLowerCase() as "get" | "post" | "put" | "delete"](path);
+    const res = await (body === undefined ? call : call.send(body));
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({
+      error: { code: "internal", message: expect.any(String), issues: [] },
+    });
+    expect(res.text).not.toMatch(/secret|hunter2|ECONNREFUSED|db\.internal|at /);
+    expect(res.headers["x-request-id"]).toEqual(expect.any(String));
+    // It is logged in full with the request id for whoever runs the server.
+    expect(logged).toContain("secret detail");
+    expect(logged).toContain(res.headers["x-request-id"]);
+  });
+
+  it("answers 500 internal for a thrown value that is not an Error", async () => {
+    const res = await request(appWith("secret string")).get(`/api/charts/${id}`).expect(500);
+    expect(res.body.error.code).toBe("internal");
+    expect(res.text).not.toContain("secret");
+  });
+
+  it("does not touch requests that do not reach the store", async () => {
+    const app = appWith(secret());
+    await request(app).get("/api/health").expect(200);
+    await request(app).post("/api/validate").send(minimal).expect(200);
+    expect((await request(app).get("/api/charts/nope").expect(400)).body.error.code).toBe(
+      "invalid_input",
+    );
+  });
+});
+
+describe("errors of the body parser", () => {
+  it("answers 415 unsupported_media_type for an unknown charset", async () => {
+    const res = await request(appWith(secret()))
+      .post("/api/validate")
+      .set("content-type", "application/json; charset=klingon")
+      .send(JSON.stringify(minimal))
+      .expect(415);
+    expect(res.body.error.code).toBe("unsupported_media_type");
+  });
+
+  it("answers 415 unsupported_media_type for an unknown content encoding", async () => {
+    const res = await request(appWith(secret()))
+      .post("/api/validate")
+      .set("content-type", "application/json")
+      .set("content-encoding", "zstd-ish")
+      .send(JSON.stringify(minimal))
+      .expect(415);
+    expect(res.body.error.code).toBe("unsupported_media_type");
+  });
+
+  it("answers 413 naming the limit in bytes", async () => {
+    const res = await request(appWith(secret()))
+      .post("/api/validate")
+      .send({ ...minimal, name: "x".repeat(2 * 1024 * 1024) })
+      .expect(413);
+    expect(res.body.error).toEqual({
+      code: "payload_too_large",
+      message: expect.stringContaining(`${1024 * 1024} bytes`),
+      issues: [],
+    });
+  });
+});
