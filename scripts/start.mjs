@@ -24,8 +24,11 @@ function newest(dir) {
 if (existsSync(path.join(web, "package.json"))) {
   const built = path.join(web, "dist/index.html");
   const page = path.join(web, "index.html");
+  // The bundle holds the contract and the engine too.
   const sources = Math.max(
     newest(path.join(web, "src")),
+    newest(path.join(root, "packages/contract/src")),
+    newest(path.join(root, "packages/domain/src")),
     newest(path.join(web, "public")),
     existsSync(page) ? statSync(page).mtimeMs : 0,
   );

@@ -2,6 +2,7 @@ export * from "./api";
 export * from "./chart";
 export * from "./constants";
 export * from "./finding";
+export * from "./interchange";
 export * from "./issues";
 export * from "./operations";
 export * from "./parse-chart";

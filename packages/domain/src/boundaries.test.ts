@@ -55,6 +55,8 @@ function importsOf(fileName: string, text: string): ImportUse[] {
 const allowed = ({ specifier, typeOnly }: ImportUse) =>
   specifier.startsWith(".") ||
   specifier === "@rolemap/contract/constants" ||
+  // A pure layout library (tidy trees): data in, positions out; no DOM, no I/O.
+  specifier === "d3-hierarchy" ||
   (typeOnly && specifier === "@rolemap/contract");
 
 describe("packages/domain boundaries", () => {

@@ -8,6 +8,7 @@ export {
   type LineFilter,
   type ReportingGraph,
 } from "./graph/reporting-graph";
+export * from "./layout";
 export { isVacant } from "./roles";
 export { normaliseName } from "./rules/catalogue";
 export { type ResolvedSettings, resolveSettings } from "./settings";

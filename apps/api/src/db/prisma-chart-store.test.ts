@@ -49,6 +49,34 @@ describe("the Prisma chart store", () => {
     },
   );
 
+  it("keeps every bit of a position, on insert and on update", async () => {
+    // Doubles that Prisma's own float parameters would round (prisma/prisma#11096).
+    const awkward = [479.99999999999994, 0.1 + 0.2, -(1 / 7) * 1e-7, 2 ** 53 + 2];
+    const document = specExample();
+    document.roles = document.roles.map((role, i) => ({
+      ...role,
+      position: {
+        x: awkward[i % awkward.length] ?? 0,
+        y: -(awkward[(i + 1) % awkward.length] ?? 0),
+      },
+    }));
+    const created = await store.create(changeOf(document, "create"));
+    expect((await store.get(created.id))?.document.roles.map((role) => role.position)).toEqual(
+      document.roles.map((role) => role.position),
+    );
+
+    const moved = structuredClone(created.document);
+    moved.roles = moved.roles.map((role) => ({
+      ...role,
+      position: { x: (role.position?.x ?? 0) / 3, y: 1 / 3 },
+    }));
+    const outcome = await store.update(created.id, 1, () => changeOf(moved));
+    expect(outcome).toMatchObject({ status: "updated" });
+    expect((await store.get(created.id))?.document.roles.map((role) => role.position)).toEqual(
+      moved.roles.map((role) => role.position),
+    );
+  });
+
   it("answers undefined, not_found and false for an unknown chart", async () => {
     const id = randomUUID();
     expect(await store.get(id)).toBeUndefined();

@@ -3,15 +3,15 @@ import type { ChartDocument, ChartListItem } from "@rolemap/contract";
 import { type ChartDiff, diffCharts } from "@rolemap/domain";
 import { Prisma } from "../generated/prisma/client.js";
 import type { ChartChange, ChartStore, StoredChart } from "../services/chart-store";
-import { insertAssignments, insertLines, insertResponsibilities, insertRoles } from "./bulk-insert";
-import type { Database } from "./database";
 import {
-  canonicalDocument,
-  documentInclude,
-  responsibilityToRow,
-  roleToRow,
-  rowsToDocument,
-} from "./rows";
+  insertAssignments,
+  insertLines,
+  insertResponsibilities,
+  insertRoles,
+  updateRoles,
+} from "./bulk-writes";
+import type { Database } from "./database";
+import { canonicalDocument, documentInclude, responsibilityToRow, rowsToDocument } from "./rows";
 
 type Tx = Prisma.TransactionClient;
 
@@ -92,11 +92,7 @@ async function writeDiff(tx: Tx, chartId: string, diff: ChartDiff, after: ChartD
       where: { chartId, key: { in: responsibilities.removed } },
     });
 
-  for (const { item, index } of roles.updated)
-    await tx.role.update({
-      where: { chartId_key: { chartId, key: item.id } },
-      data: roleToRow(chartId, item, index),
-    });
+  await updateRoles(tx, chartId, roles.updated);
   for (const { item, index } of responsibilities.updated)
     await tx.responsibility.update({
       where: { chartId_key: { chartId, key: item.id } },

@@ -8,17 +8,19 @@ export const ADVISOR_QUESTIONS = [
   {
     id: "revenue",
     question: "Where does most of your revenue come from?",
+    hint: "Operations or services: logistics, healthcare, manufacturing, retail…",
     options: [
-      { value: "software", label: "Software or digital products we sell" },
-      { value: "mixed", label: "A mix of products and services" },
-      { value: "operations", label: "Operations or services (logistics, care, manufacturing…)" },
+      { value: "software", label: "Software we sell" },
+      { value: "mixed", label: "A mix" },
+      { value: "operations", label: "Operations or services" },
     ],
   },
   {
     id: "regulation",
     question: "How regulated or operations-heavy is the business?",
+    hint: "Strict regulation, large infrastructure, sensitive data.",
     options: [
-      { value: "high", label: "Heavily: strict regulation, large infrastructure" },
+      { value: "high", label: "Heavily" },
       { value: "moderate", label: "Somewhat" },
       { value: "low", label: "Lightly" },
     ],
@@ -26,15 +28,17 @@ export const ADVISOR_QUESTIONS = [
   {
     id: "size",
     question: "How large is the company?",
+    hint: "People employed, roughly.",
     options: [
-      { value: "small", label: "Start-up or small (up to about 100 people)" },
-      { value: "mid", label: "Mid-sized (about 100–1,000)" },
-      { value: "large", label: "Large (over 1,000)" },
+      { value: "small", label: "Up to 100" },
+      { value: "mid", label: "100 – 1,000" },
+      { value: "large", label: "Over 1,000" },
     ],
   },
   {
     id: "newProduct",
-    question: "Are you launching a new digital product (app, portal, online service)?",
+    question: "Are you launching a new digital product?",
+    hint: "An app, a customer portal or an online service.",
     options: [
       { value: "yes", label: "Yes" },
       { value: "no", label: "No" },

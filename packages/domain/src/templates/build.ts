@@ -1,13 +1,13 @@
 import type {
   Assignment,
   ChartDocument,
-  Position,
   ReportingLine,
   Responsibility,
   Role,
   Settings,
 } from "@rolemap/contract";
 import { CHART_FORMAT } from "@rolemap/contract/constants";
+import { EDITOR_LAYOUT_OPTIONS, layoutChart } from "../layout";
 
 /**
  * Helpers that let each template read like an org chart and a RACI table instead of a
@@ -47,18 +47,12 @@ export interface ChartSpec<Id extends string> {
   settings?: Settings;
 }
 
-/** Editor layout: a top-down tree along the solid lines. */
-export const LAYOUT = { xStep: 220, yStep: 160 } as const;
-
 const CODE_ORDER = ["A", "R", "S", "C", "I"] as const;
 
 export function buildChart<Id extends string>(spec: ChartSpec<Id>): ChartDocument {
-  const positions = layoutTree(spec.roles);
   const roles: Role[] = spec.roles.map(({ id, title, holder, department, notes }) => {
     const role: Role = { id, title, holder, department };
     if (notes !== undefined) role.notes = notes;
-    const position = positions.get(id);
-    if (position !== undefined) role.position = position;
     return role;
   });
 
@@ -90,43 +84,11 @@ export function buildChart<Id extends string>(spec: ChartSpec<Id>): ChartDocumen
     assignments,
   };
   if (spec.settings !== undefined) document.settings = { ...spec.settings };
-  return document;
-}
-
-/**
- * Classic tidy-tree placement: leaves take consecutive columns in role order, a manager
- * sits centred over its first and last direct report, each level is one row lower. The
- * head of the chart is at x = 0.
- */
-function layoutTree(roles: readonly RoleSpec[]): Map<string, Position> {
-  const reports = new Map<string, string[]>(roles.map((role) => [role.id, []]));
-  const heads: string[] = [];
+  // Placed as the editor's auto layout would place them, so a new chart opens tidy.
+  const positions = layoutChart(document, EDITOR_LAYOUT_OPTIONS);
   for (const role of roles) {
-    const siblings = role.reportsTo === undefined ? undefined : reports.get(role.reportsTo);
-    if (siblings === undefined) heads.push(role.id);
-    else siblings.push(role.id);
+    const position = positions.get(role.id);
+    if (position !== undefined) role.position = position;
   }
-
-  const columns = new Map<string, { column: number; depth: number }>();
-  let nextColumn = 0;
-  const place = (id: string, depth: number): number => {
-    const below = (reports.get(id) ?? []).filter((report) => !columns.has(report));
-    columns.set(id, { column: Number.NaN, depth });
-    let column: number;
-    if (below.length === 0) column = nextColumn++;
-    else {
-      const placed = below.map((report) => place(report, depth + 1));
-      column = ((placed[0] ?? 0) + (placed[placed.length - 1] ?? 0)) / 2;
-    }
-    columns.set(id, { column, depth });
-    return column;
-  };
-  for (const head of heads) place(head, 0);
-
-  const origin = columns.get(heads[0] ?? "")?.column ?? 0;
-  const positions = new Map<string, Position>();
-  for (const [id, { column, depth }] of columns) {
-    positions.set(id, { x: (column - origin) * LAYOUT.xStep, y: depth * LAYOUT.yStep });
-  }
-  return positions;
+  return document;
 }

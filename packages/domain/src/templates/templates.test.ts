@@ -1,5 +1,6 @@
 import { parseChart } from "@rolemap/contract";
 import { describe, expect, it } from "vitest";
+import { EDITOR_LAYOUT_OPTIONS } from "../layout";
 import { validateChart } from "../validate";
 import { getTemplate, listTemplates, TEMPLATES, type Template } from "./index";
 
@@ -71,8 +72,15 @@ describe("built-in templates", () => {
       expect(role.department, role.id).toBeTruthy();
       expect(role.position, role.id).toBeDefined();
     }
-    const places = roles.map((role) => `${role.position?.x},${role.position?.y}`);
-    expect(new Set(places).size).toBe(places.length);
+    // No two cards of the editor overlap.
+    const { nodeWidth, nodeHeight } = EDITOR_LAYOUT_OPTIONS;
+    for (const [i, a] of roles.entries())
+      for (const b of roles.slice(i + 1)) {
+        const apart =
+          Math.abs((a.position?.x ?? 0) - (b.position?.x ?? 0)) >= nodeWidth ||
+          Math.abs((a.position?.y ?? 0) - (b.position?.y ?? 0)) >= nodeHeight;
+        expect(apart, `${a.id} and ${b.id} overlap`).toBe(true);
+      }
     // Managers sit above their direct reports.
     const y = new Map(roles.map((role) => [role.id, role.position?.y ?? 0]));
     for (const line of reportingLines.filter((line) => line.kind === "solid"))

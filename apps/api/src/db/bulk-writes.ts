@@ -2,10 +2,30 @@ import type { Assignment, ReportingLine, Responsibility, Role } from "@rolemap/c
 import type { Prisma } from "../generated/prisma/client.js";
 
 /**
- * Bulk inserts as one `INSERT … SELECT FROM unnest(…)` statement per table: one array
- * parameter per column, whatever the row count. Prisma's createMany costs about 0.3 ms a
- * row here (20,000 roles took over 8 s); this takes a small fraction of that.
+ * Bulk writes as one `… FROM unnest(…)` statement per table: one array parameter per
+ * column, whatever the row count. Prisma's createMany costs about 0.3 ms a row here
+ * (20,000 roles took over 8 s); this takes a small fraction of that.
+ *
+ * Positions travel as text (`String(x)`, the shortest exact form) and are cast in SQL:
+ * Prisma rounds a float parameter to 15–16 significant digits (prisma/prisma#11096), so
+ * 479.99999999999994 would come back as 479.9999999999999 and a chart would not read back
+ * as it was written.
  */
+
+const floatText = (value: number | undefined): string | null =>
+  value === undefined ? null : String(value);
+
+/** The role columns as arrays, in the order of the statements below ($2 to $9). */
+const roleColumns = (rows: { item: Role; index: number }[]) => [
+  rows.map((r) => r.item.id),
+  rows.map((r) => r.index),
+  rows.map((r) => r.item.title),
+  rows.map((r) => r.item.holder ?? null),
+  rows.map((r) => r.item.department ?? null),
+  rows.map((r) => r.item.notes ?? null),
+  rows.map((r) => floatText(r.item.position?.x)),
+  rows.map((r) => floatText(r.item.position?.y)),
+];
 
 type Tx = Prisma.TransactionClient;
 
@@ -14,16 +34,24 @@ export async function insertRoles(tx: Tx, chartId: string, rows: { item: Role; i
   await tx.$executeRawUnsafe(
     `INSERT INTO "roles" (chart_id, key, ordinal, title, holder, department, notes, position_x, position_y)
      SELECT $1::uuid, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[],
-                                    $8::float8[], $9::float8[])`,
+                                    $8::text[]::float8[], $9::text[]::float8[])`,
     chartId,
-    rows.map((r) => r.item.id),
-    rows.map((r) => r.index),
-    rows.map((r) => r.item.title),
-    rows.map((r) => r.item.holder ?? null),
-    rows.map((r) => r.item.department ?? null),
-    rows.map((r) => r.item.notes ?? null),
-    rows.map((r) => r.item.position?.x ?? null),
-    rows.map((r) => r.item.position?.y ?? null),
+    ...roleColumns(rows),
+  );
+}
+
+/** Rewrites every column of existing roles (matched by key) in one statement. */
+export async function updateRoles(tx: Tx, chartId: string, rows: { item: Role; index: number }[]) {
+  if (rows.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `UPDATE "roles" AS t SET ordinal = v.ordinal, title = v.title, holder = v.holder,
+            department = v.department, notes = v.notes, position_x = v.x, position_y = v.y
+       FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[],
+                   $8::text[]::float8[], $9::text[]::float8[])
+         AS v(key, ordinal, title, holder, department, notes, x, y)
+      WHERE t.chart_id = $1::uuid AND t.key = v.key`,
+    chartId,
+    ...roleColumns(rows),
   );
 }
 

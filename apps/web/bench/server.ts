@@ -1,0 +1,76 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, realpathSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/**
+ * The real Rolemap for the benchmark, like the end-to-end tests' web server: a production
+ * build of apps/web (into its own temporary folder, so a concurrent `npm run build` or
+ * e2e run cannot swap files under it) served by apps/api on the embedded database in a
+ * fresh temporary DATA_DIR. Everything is removed again by `stop()`.
+ */
+export interface BenchServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+const webDir = path.resolve(import.meta.dirname, "..");
+const rootDir = path.resolve(webDir, "../..");
+
+export async function startBenchServer(port: number): Promise<BenchServer> {
+  const scratch = mkdtempSync(path.join(tmpdir(), "rolemap-bench-"));
+  const dist = path.join(scratch, "dist");
+  const dataDir = path.join(scratch, "data");
+
+  const build = spawnSync(
+    "npx",
+    ["vite", "build", "--outDir", dist, "--emptyOutDir", "--logLevel", "warn"],
+    {
+      cwd: webDir,
+      stdio: "inherit",
+    },
+  );
+  if (build.status !== 0) throw new Error("the web app did not build");
+
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", realpathSync(path.join(rootDir, "apps/api/src/server.ts"))],
+    {
+      cwd: rootDir,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATA_DIR: dataDir,
+        DATABASE_URL: "",
+        WEB_DIST: dist,
+        LOG_LEVEL: "warn",
+        NODE_ENV: "production",
+      },
+    },
+  );
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("the server did not start within 2 minutes");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+
+  return {
+    baseUrl,
+    async stop() {
+      if (server.exitCode === null) server.kill("SIGTERM");
+      await exited;
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}

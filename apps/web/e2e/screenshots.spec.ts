@@ -1,0 +1,94 @@
+import { expect, test } from "./fixtures";
+
+/**
+ * Not a test: takes screenshots of every state of the pages for a person to look at.
+ * `SCREENSHOTS=/tmp/shots npm run e2e -- screenshots` writes them there.
+ */
+const dir = process.env.SCREENSHOTS;
+test.skip(!dir, "set SCREENSHOTS=<folder> to take screenshots");
+
+const shot = (name: string) => ({ path: `${dir}/${name}.png`, fullPage: false });
+
+test("screenshots of the home page", async ({ api, home, page }) => {
+  await home.goto();
+  await expect(home.emptyState).toBeVisible();
+  await page.screenshot(shot("home-empty"));
+
+  await page.route("**/api/charts?*", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  for (const template of ["classic-split", "product-led", "single-technology-leader"])
+    await api.createChart(template);
+  await page.reload();
+  await expect(page.getByTestId("chart-list-loading")).toBeVisible();
+  await page.screenshot(shot("home-loading"));
+  await expect(home.rows).toHaveCount(3);
+  await page.unroute("**/api/charts?*");
+  await page.screenshot(shot("home-list"));
+
+  for (const name of ["A mix", "Heavily", "Over 1,000", "No"])
+    await home.advisor.getByRole("radio", { name, exact: true }).check();
+  await home.advisor.getByTestId("advisor-create").focus();
+  await page.screenshot({ path: `${dir}/home-advisor.png`, fullPage: true });
+
+  await home.newChartButton.click();
+  await home.newChartDialog.getByTestId("template-option-product-led").click();
+  await page.screenshot(shot("home-new-chart-dialog"));
+  await page.keyboard.press("Escape");
+
+  await home.rows.first().getByTestId("rename-button").click();
+  await page.screenshot(shot("home-rename"));
+  await page.keyboard.press("Escape");
+  await home.rows.first().getByTestId("delete-button").click();
+  await page.screenshot(shot("home-delete-dialog"));
+  await page.keyboard.press("Escape");
+
+  await page.route("**/api/charts?*", (route) =>
+    route.fulfill({ status: 500, contentType: "application/json", body: "{}" }),
+  );
+  await page.reload();
+  await expect(page.getByTestId("error-state")).toBeVisible({ timeout: 20_000 });
+  await page.screenshot(shot("home-error"));
+});
+
+test("screenshots of the chart page", async ({ api, chartPage, page }) => {
+  const chart = await api.createChart("classic-split");
+  await chartPage.goto(chart.id);
+  await page.screenshot(shot("chart"));
+
+  await chartPage.title.click();
+  await page.screenshot(shot("chart-renaming"));
+  await chartPage.titleInput.press("Escape");
+
+  await page.route("**/api/charts/*/operations", (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: "application/json",
+      body: JSON.stringify({
+        error: { code: "internal", message: "Service unavailable", issues: [] },
+      }),
+    }),
+  );
+  await chartPage.rename("Renamed while the server is down");
+  await expect(chartPage.saveStatus).toHaveAttribute("data-status", "failed");
+  await page.screenshot(shot("chart-save-failed"));
+  await page.unroute("**/api/charts/*/operations");
+  await api.editElsewhere(chart.id, [{ op: "updateChart", name: "Changed elsewhere" }]);
+  await page.getByTestId("retry-save").click();
+  await expect(chartPage.notice).toBeVisible();
+  await chartPage.expectSaved();
+  await page.screenshot(shot("chart-conflict-notice"));
+
+  await page.route(`**/api/charts/${chart.id}`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.reload();
+  await expect(page.getByTestId("chart-loading")).toBeVisible();
+  await page.screenshot(shot("chart-loading"));
+
+  await page.goto("/charts/00000000-0000-4000-8000-000000000000");
+  await expect(page.getByTestId("not-found")).toBeVisible();
+  await page.screenshot(shot("chart-not-found"));
+});

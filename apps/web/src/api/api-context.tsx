@@ -1,0 +1,19 @@
+import { createContext, type ReactNode, useContext } from "react";
+import { type ApiClient, createApiClient } from "./client";
+
+const ApiClientContext = createContext<ApiClient>(createApiClient());
+
+/** Replaces the API client below it (tests pass a fake; the app uses the default). */
+export function ApiClientProvider({
+  client,
+  children,
+}: {
+  client: ApiClient;
+  children: ReactNode;
+}) {
+  return <ApiClientContext.Provider value={client}>{children}</ApiClientContext.Provider>;
+}
+
+export function useApiClient(): ApiClient {
+  return useContext(ApiClientContext);
+}

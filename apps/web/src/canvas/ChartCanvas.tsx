@@ -1,0 +1,311 @@
+import "@xyflow/react/dist/style.css";
+import type { Position as XYPosition } from "@rolemap/contract";
+import {
+  Background,
+  BackgroundVariant,
+  type Connection,
+  Controls,
+  type EdgeChange,
+  MiniMap,
+  type NodeChange,
+  type OnNodeDrag,
+  Panel,
+  ReactFlow,
+  type ReactFlowInstance,
+  ReactFlowProvider,
+  useReactFlow,
+} from "@xyflow/react";
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ChartEditor } from "../editor";
+import { ARCHETYPE_MIME, findArchetype, type RoleArchetype } from "./archetypes";
+import { CanvasToolbar } from "./CanvasToolbar";
+import styles from "./ChartCanvas.module.css";
+import { CanvasActionsContext } from "./canvas-actions";
+import type { LineFlowEdge, RoleFlowNode } from "./flow-mapping";
+import { CARD_HEIGHT, CARD_WIDTH, FIT_VIEW_OPTIONS } from "./geometry";
+import { LineEdge } from "./LineEdge";
+import { LineLegend } from "./LineLegend";
+import { motion } from "./motion";
+import { Palette } from "./Palette";
+import { RoleNode } from "./RoleNode";
+import { useCanvasEdits } from "./use-canvas-edits";
+import { useCanvasKeyboard } from "./use-canvas-keyboard";
+import { type CanvasViewState, useCanvasModel } from "./use-canvas-model";
+import { useRevealSelection } from "./use-reveal-selection";
+
+// Outside any component: React Flow re-mounts every node when these objects change.
+const nodeTypes = { role: RoleNode };
+const edgeTypes = { line: LineEdge };
+
+const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
+const PRO_OPTIONS = { hideAttribution: false };
+/** Above this many visible cards, React Flow mounts only those inside the viewport. */
+const CULLING_THRESHOLD = 400;
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
+/**
+ * The org chart: React Flow over the editor state. Cards and lines are derived from the
+ * document (use-canvas-model); every user gesture becomes one operation batch through
+ * `editor.apply` (use-canvas-edits), so undo, saving and findings work the same as for
+ * every other view. Drag positions stay local until the drop.
+ */
+const MINIMAP_SIZE = { width: 168, height: 112 } as const;
+
+export function ChartCanvas({ editor }: { editor: ChartEditor }) {
+  return (
+    <ReactFlowProvider>
+      <CanvasWorkspace editor={editor} />
+    </ReactFlowProvider>
+  );
+}
+
+function CanvasWorkspace({ editor }: { editor: ChartEditor }) {
+  const flow = useReactFlow<RoleFlowNode, LineFlowEdge>();
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(EMPTY_SET);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [dropTargetId, setDropTargetId] = useState<string | null>(null);
+  const [selectedLines, setSelectedLines] = useState<ReadonlySet<string>>(EMPTY_SET);
+  const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, XYPosition> | null>(null);
+  const view: CanvasViewState = {
+    collapsed,
+    editingId,
+    dropTargetId,
+    selectedLines,
+    dragPositions,
+  };
+  const model = useCanvasModel(editor, view);
+  const root = useRef<HTMLDivElement>(null);
+
+  // Fit the view once React Flow has the nodes of the last render (after an auto layout).
+  const isFitPending = useRef(false);
+  const requestFit = useCallback(() => {
+    isFitPending.current = true;
+  }, []);
+  useEffect(() => {
+    if (!isFitPending.current || model.nodes.length === 0) return;
+    isFitPending.current = false;
+    void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: motion(300) });
+  }, [model.nodes, flow]);
+
+  const edits = useCanvasEdits({
+    editor,
+    model,
+    flow,
+    root,
+    setCollapsed,
+    setEditingId,
+    setSelectedLines,
+    requestFit,
+  });
+  useCanvasKeyboard({ root, edits });
+  useRevealSelection({ model, flow, setCollapsed });
+
+  // ---------------------------------------------------------------- React Flow events
+  const dragged = useRef<Map<string, XYPosition> | null>(null);
+  const setDropTarget = useCallback((id: string | null) => {
+    setDropTargetId((current) => (current === id ? current : id));
+  }, []);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<RoleFlowNode>[]) => {
+      let selection: Set<string> | null = null;
+      const keyboardMoves: { id: string; position: XYPosition }[] = [];
+      for (const change of changes) {
+        if (change.type === "position" && change.position !== undefined) {
+          if (change.dragging) {
+            dragged.current ??= new Map();
+            dragged.current.set(change.id, change.position);
+          } else if (dragged.current === null)
+            keyboardMoves.push({ id: change.id, position: change.position });
+        } else if (change.type === "select") {
+          selection ??= new Set(edits.selectedRoles());
+          if (change.selected) selection.add(change.id);
+          else selection.delete(change.id);
+        }
+      }
+      if (dragged.current !== null) setDragPositions(new Map(dragged.current));
+      if (selection !== null) edits.selectRoles([...selection]);
+      if (keyboardMoves.length > 0) edits.moveRoles(keyboardMoves, null);
+    },
+    [edits],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange<LineFlowEdge>[]) => {
+    const selects = changes.filter((change) => change.type === "select");
+    if (selects.length === 0) return;
+    setSelectedLines((current) => {
+      const next = new Set(current);
+      for (const change of selects) {
+        if (change.selected) next.add(change.id);
+        else next.delete(change.id);
+      }
+      return next;
+    });
+  }, []);
+
+  const onNodeDrag: OnNodeDrag<RoleFlowNode> = useCallback(
+    (event, node, nodes) => {
+      setDropTarget(nodes.length === 1 ? edits.dropTargetAt(pointerOf(event), node.id) : null);
+    },
+    [edits, setDropTarget],
+  );
+
+  const onNodeDragStop: OnNodeDrag<RoleFlowNode> = useCallback(
+    (event, node, nodes) => {
+      const positions = dragged.current ?? new Map<string, XYPosition>();
+      dragged.current = null;
+      const target = nodes.length === 1 ? edits.dropTargetAt(pointerOf(event), node.id) : null;
+      setDropTarget(null);
+      setDragPositions(null);
+      const moved = [...positions].map(([id, position]) => ({ id, position }));
+      edits.moveRoles(moved, target === null ? null : { id: node.id, manager: target });
+    },
+    [edits, setDropTarget],
+  );
+
+  const onConnect = useCallback(
+    ({ source, target }: Connection) => edits.drawLine(source, target),
+    [edits],
+  );
+  const isValidConnection = useCallback(
+    (connection: { source: string; target: string }) => connection.source !== connection.target,
+    [],
+  );
+  const onNodeDoubleClick = useCallback(
+    (_: unknown, node: RoleFlowNode) => edits.actions.startEdit(node.id),
+    [edits],
+  );
+
+  // ---------------------------------------------------------------- palette drag and drop
+  const onDragOver = useCallback(
+    (event: DragEvent) => {
+      if (!event.dataTransfer.types.includes(ARCHETYPE_MIME)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "copy";
+      setDropTarget(edits.dropTargetAt(event, null));
+    },
+    [edits, setDropTarget],
+  );
+  const onDragLeave = useCallback(
+    (event: DragEvent) => {
+      if (!root.current?.contains(event.relatedTarget as Node | null)) setDropTarget(null);
+    },
+    [setDropTarget],
+  );
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const archetype = findArchetype(event.dataTransfer.getData(ARCHETYPE_MIME));
+      setDropTarget(null);
+      if (archetype === undefined) return;
+      event.preventDefault();
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      edits.addRole(archetype, edits.dropTargetAt(event, null), {
+        x: point.x - CARD_WIDTH / 2,
+        y: point.y - CARD_HEIGHT / 2,
+      });
+    },
+    [edits, flow, setDropTarget],
+  );
+  // Fit once React Flow can pan and zoom (its `fitView` prop can miss that moment when the
+  // first cards are culled).
+  const onInit = useCallback(
+    (instance: ReactFlowInstance<RoleFlowNode, LineFlowEdge>) =>
+      void instance.fitView(FIT_VIEW_OPTIONS),
+    [],
+  );
+  const onPaletteAdd = useCallback(
+    (archetype: RoleArchetype) => edits.addRoleFromPalette(archetype),
+    [edits],
+  );
+
+  const isEmpty = model.document.roles.length === 0;
+  const hasDotted = useMemo(() => {
+    let dotted = false;
+    for (const line of model.document.reportingLines) if (line.kind === "dotted") dotted = true;
+    return dotted;
+  }, [model.document.reportingLines]);
+
+  useEffect(() => {
+    // A role removed (by undo, say) while being edited: leave edit mode.
+    if (editingId !== null && !model.document.roles.some((role) => role.id === editingId))
+      setEditingId(null);
+  }, [editingId, model.document.roles]);
+
+  return (
+    <div className={styles.canvas} data-testid="chart-canvas">
+      <Palette onAdd={onPaletteAdd}>
+        <LineLegend hasDotted={hasDotted} />
+      </Palette>
+      <div className={styles.flow}>
+        <CanvasActionsContext.Provider value={edits.actions}>
+          <ReactFlow<RoleFlowNode, LineFlowEdge>
+            ref={root}
+            onDragOver={onDragOver}
+            onDragLeave={onDragLeave}
+            onDrop={onDrop}
+            nodes={model.nodes}
+            edges={model.edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDrag={onNodeDrag}
+            onNodeDragStop={onNodeDragStop}
+            onConnect={onConnect}
+            isValidConnection={isValidConnection}
+            onNodeDoubleClick={onNodeDoubleClick}
+            onInit={onInit}
+            minZoom={0.05}
+            maxZoom={2}
+            zoomOnDoubleClick={false}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            nodeDragThreshold={4}
+            onlyRenderVisibleElements={model.nodes.length > CULLING_THRESHOLD}
+            proOptions={PRO_OPTIONS}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#cbd5e1" />
+            <Panel position="top-left" className={styles.panel}>
+              <CanvasToolbar
+                onAutoLayout={edits.autoLayout}
+                onFitView={edits.fitAll}
+                collapsedCount={collapsed.size}
+                onExpandAll={edits.expandAll}
+                search={edits.search}
+                focus={edits.focusRole}
+                isEmpty={isEmpty}
+              />
+            </Panel>
+            <Controls showInteractive={false} position="bottom-left" />
+            <MiniMap
+              pannable
+              zoomable
+              nodeColor={miniMapColor}
+              nodeStrokeWidth={0}
+              maskColor="rgb(241 245 249 / 70%)"
+              ariaLabel="Overview of the chart"
+              // Smaller than React Flow's 200×150: it must not cover the chart on a short canvas.
+              style={MINIMAP_SIZE}
+            />
+          </ReactFlow>
+        </CanvasActionsContext.Provider>
+        {isEmpty && (
+          <div className={styles.empty} data-testid="canvas-empty">
+            <p className={styles.emptyTitle}>No roles yet</p>
+            <p>Drag a role from the palette onto the canvas — start with the CEO.</p>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Where a drag event happened (for touch: the finger that moved or lifted last). */
+function pointerOf(event: MouseEvent | TouchEvent): { clientX: number; clientY: number } {
+  if ("changedTouches" in event) return event.changedTouches[0] ?? { clientX: 0, clientY: 0 };
+  return event;
+}
+
+const miniMapColor = (node: RoleFlowNode) => (node.data.holder === null ? "#d97706" : "#334155");

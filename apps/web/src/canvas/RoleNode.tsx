@@ -1,0 +1,242 @@
+import { Handle, type NodeProps, Position, type ReactFlowState, useStore } from "@xyflow/react";
+import { type FocusEvent, type KeyboardEvent, memo, useId, useRef } from "react";
+import { useCanvasActions } from "./canvas-actions";
+import { RIGHT_HANDLE, type RoleFlowNode, SIDE_HANDLE } from "./flow-mapping";
+import { COMPACT_ZOOM } from "./geometry";
+import styles from "./RoleNode.module.css";
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+const selectIsCompact = (s: ReactFlowState) => s.transform[2] < COMPACT_ZOOM;
+
+/**
+ * A role card: title, holder or "Vacant", department, findings badge, collapse button.
+ * Zoomed far out (a whole large chart in view) it is only its title in large type: as
+ * readable as anything can be at that size, and a fraction of the elements to draw.
+ */
+/**
+ * The handles of a card, the same in every form of it: React Flow measures them in the DOM
+ * when a card appears, and a card measured without them has no lines (xyflow#4888).
+ * Top and bottom are where people draw lines; the side and right ones are where lines into
+ * stacked cards and dotted lines from the right end (flow-mapping's targetHandleOf), and are
+ * never grabbed.
+ */
+function CardHandles() {
+  return (
+    <>
+      <Handle type="target" position={Position.Top} className={styles.handle} />
+      <Handle type="source" position={Position.Bottom} className={styles.handle} />
+      <Handle
+        id={SIDE_HANDLE}
+        type="target"
+        position={Position.Left}
+        className={styles.anchor}
+        isConnectable={false}
+      />
+      <Handle
+        id={RIGHT_HANDLE}
+        type="target"
+        position={Position.Right}
+        className={styles.anchor}
+        isConnectable={false}
+      />
+    </>
+  );
+}
+
+function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
+  const actions = useCanvasActions();
+  const isCompact = useStore(selectIsCompact);
+  const isVacant = data.holder === null;
+  const className = [
+    styles.card,
+    isVacant && styles.vacant,
+    selected && styles.selected,
+    data.isDropTarget && styles.dropTarget,
+    isCompact && styles.compact,
+  ]
+    .filter(Boolean)
+    .join(" ");
+
+  if (isCompact && !data.isEditing)
+    return (
+      <div
+        className={className}
+        data-testid="role-card"
+        data-role-id={id}
+        data-vacant={isVacant}
+        data-selected={selected}
+        data-drop-target={data.isDropTarget}
+        title={data.holder === null ? `${data.title} (vacant)` : `${data.title}: ${data.holder}`}
+      >
+        <div className={styles.title}>{data.title}</div>
+        <CardHandles />
+      </div>
+    );
+
+  return (
+    <div
+      className={className}
+      data-testid="role-card"
+      data-role-id={id}
+      data-vacant={isVacant}
+      data-selected={selected}
+      data-drop-target={data.isDropTarget}
+    >
+      {data.isEditing ? (
+        <RoleEditForm id={id} data={data} />
+      ) : (
+        <>
+          <div className={styles.title} title={data.title}>
+            {data.title}
+          </div>
+          {isVacant ? (
+            <div className={styles.vacantLabel}>Vacant</div>
+          ) : (
+            <div className={styles.holder} title={data.holder ?? undefined}>
+              {data.holder}
+            </div>
+          )}
+          {data.department !== null && (
+            <div className={styles.department} title={data.department}>
+              {data.department}
+            </div>
+          )}
+        </>
+      )}
+      {data.findingCount > 0 && (
+        <span
+          className={styles.badge}
+          data-severity={data.worstSeverity}
+          data-testid="role-findings"
+          title={`${plural(data.findingCount, "finding")} involve this role`}
+        >
+          <span aria-hidden="true">{data.worstSeverity === "error" ? "!" : "i"}</span>
+          {data.findingCount}
+          <span className="visually-hidden"> {plural(data.findingCount, "finding")}</span>
+        </span>
+      )}
+      {data.reportCount > 0 && (
+        <button
+          type="button"
+          className={`${styles.collapse} nodrag`}
+          data-testid="collapse-toggle"
+          aria-expanded={!data.isCollapsed}
+          aria-label={
+            data.isCollapsed
+              ? `Expand ${data.title}: show ${plural(data.descendantCount, "hidden role")}`
+              : `Collapse ${data.title}: hide ${plural(data.descendantCount, "role")} below`
+          }
+          title={data.isCollapsed ? "Show the roles below" : "Hide the roles below"}
+          onClick={(event) => {
+            event.stopPropagation();
+            actions.toggleCollapse(id);
+          }}
+        >
+          {data.isCollapsed ? `+${data.descendantCount}` : "−"}
+        </button>
+      )}
+      <CardHandles />
+    </div>
+  );
+}
+
+/** Title, holder and department as fields. Enter saves, Escape cancels, leaving the form saves. */
+function RoleEditForm({ id, data }: Pick<NodeProps<RoleFlowNode>, "id" | "data">) {
+  const actions = useCanvasActions();
+  const form = useRef<HTMLFormElement>(null);
+  const done = useRef(false);
+  const fieldId = useId();
+
+  const finish = (save: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    const fields = form.current?.elements;
+    const value = (name: string) => {
+      const field = fields?.namedItem(name);
+      return field instanceof HTMLInputElement ? field.value : "";
+    };
+    actions.finishEdit(
+      id,
+      save
+        ? { title: value("title"), holder: value("holder"), department: value("department") }
+        : null,
+    );
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    // Keys typed here belong to the fields, not to the canvas (Delete, arrows, Ctrl+Z).
+    event.stopPropagation();
+    if (event.key === "Escape") {
+      event.preventDefault();
+      finish(false);
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      finish(true);
+    }
+  };
+  const onBlur = (event: FocusEvent) => {
+    if (!form.current?.contains(event.relatedTarget as Node | null)) finish(true);
+  };
+
+  return (
+    <form
+      ref={form}
+      className={`${styles.editForm} nodrag nopan nowheel`}
+      aria-label={`Edit ${data.title}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        finish(true);
+      }}
+      onKeyDown={onKeyDown}
+      onBlur={onBlur}
+    >
+      <label className="visually-hidden" htmlFor={`${fieldId}-title`}>
+        Title
+      </label>
+      <input
+        id={`${fieldId}-title`}
+        name="title"
+        className={styles.editTitle}
+        defaultValue={data.title}
+        required
+        maxLength={200}
+        // biome-ignore lint/a11y/noAutofocus: the user asked to edit this card
+        autoFocus
+        onFocus={(event) => event.currentTarget.select()}
+      />
+      <label className="visually-hidden" htmlFor={`${fieldId}-holder`}>
+        Holder (empty: vacant)
+      </label>
+      <input
+        id={`${fieldId}-holder`}
+        name="holder"
+        className={styles.editField}
+        defaultValue={data.holder ?? ""}
+        placeholder="Vacant (name the holder)"
+        maxLength={200}
+      />
+      <label className="visually-hidden" htmlFor={`${fieldId}-department`}>
+        Department
+      </label>
+      <input
+        id={`${fieldId}-department`}
+        name="department"
+        className={styles.editField}
+        defaultValue={data.department ?? ""}
+        placeholder="Department"
+        maxLength={200}
+      />
+    </form>
+  );
+}
+
+/**
+ * React Flow passes new position props on every frame of a drag; the card looks the same,
+ * so it re-renders only when its data (a new object per change, see flow-mapping) or its
+ * selection changes.
+ */
+export const RoleNode = memo(
+  RoleNodeView,
+  (before, after) =>
+    before.data === after.data && before.selected === after.selected && before.id === after.id,
+);

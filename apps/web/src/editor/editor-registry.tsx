@@ -1,0 +1,49 @@
+import type { ChartRecord } from "@rolemap/contract";
+import { createContext, type ReactNode, useContext, useState } from "react";
+import type { ChartEditor } from "./types";
+
+/**
+ * Keeps one editor per chart for the whole session, so leaving a chart page with edits
+ * still saving (or failing) does not lose them: coming back shows the same editor, queue
+ * and undo history.
+ */
+export interface EditorRegistry {
+  get(chartId: string): ChartEditor | undefined;
+  getOrCreate(record: ChartRecord, create: (record: ChartRecord) => ChartEditor): ChartEditor;
+  /** Forgets a chart (deleted): its editor is disposed. */
+  remove(chartId: string): void;
+}
+
+export function createEditorRegistry(): EditorRegistry {
+  const editors = new Map<string, ChartEditor>();
+  return {
+    get: (chartId) => editors.get(chartId),
+    getOrCreate(record, create) {
+      let editor = editors.get(record.id);
+      if (editor === undefined) {
+        editor = create(record);
+        editors.set(record.id, editor);
+      }
+      return editor;
+    },
+    remove(chartId) {
+      editors.get(chartId)?.dispose();
+      editors.delete(chartId);
+    },
+  };
+}
+
+const EditorRegistryContext = createContext<EditorRegistry | null>(null);
+
+export function EditorRegistryProvider({ children }: { children: ReactNode }) {
+  const [registry] = useState(createEditorRegistry);
+  return (
+    <EditorRegistryContext.Provider value={registry}>{children}</EditorRegistryContext.Provider>
+  );
+}
+
+export function useEditorRegistry(): EditorRegistry {
+  const registry = useContext(EditorRegistryContext);
+  if (registry === null) throw new Error("useEditorRegistry needs an <EditorRegistryProvider>");
+  return registry;
+}

@@ -1,0 +1,12 @@
+/** The editor state: the single source of truth of the chart page. See README.md. */
+export { type ChartEditorOptions, createChartEditor } from "./chart-editor";
+export { EditorRegistryProvider, useEditorRegistry } from "./editor-registry";
+export * from "./selectors";
+export type * from "./types";
+export { type ChartEditorHandle, useChartEditor } from "./use-chart-editor";
+export { shallowEqual, useEditorSelector } from "./use-editor-selector";
+export {
+  historyShortcut,
+  useUndoRedoShortcuts,
+  useWarnBeforeLeavingUnsaved,
+} from "./use-editor-shortcuts";

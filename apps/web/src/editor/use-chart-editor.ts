@@ -1,0 +1,63 @@
+import type { ChartRecord } from "@rolemap/contract";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo } from "react";
+import { useApiClient } from "../api/api-context";
+import { ApiError } from "../api/client";
+import { useChart } from "../api/hooks";
+import { chartKeys } from "../api/query-keys";
+import { createChartEditor } from "./chart-editor";
+import { useEditorRegistry } from "./editor-registry";
+import type { ChartEditor } from "./types";
+
+export type ChartEditorHandle =
+  | { status: "loading" }
+  | { status: "not-found" }
+  | { status: "error"; error: unknown; retry: () => void }
+  | { status: "ready"; editor: ChartEditor };
+
+/**
+ * The editor of chart `chartId`: loads the chart (TanStack Query), then creates its editor
+ * once per session (see editor-registry). Saved batches update the query cache, so the
+ * home page's list and a later visit see the saved chart; a refetch that brings a newer
+ * version (window focus, another tab) is handed to the editor, which takes it when no edit
+ * of its own is waiting.
+ */
+export function useChartEditor(chartId: string): ChartEditorHandle {
+  const api = useApiClient();
+  const queryClient = useQueryClient();
+  const registry = useEditorRegistry();
+  const query = useChart(chartId);
+  const record = query.data;
+
+  const editor = useMemo(() => {
+    if (record === undefined || record.id !== chartId) return registry.get(chartId);
+    return registry.getOrCreate(record, (initial) =>
+      createChartEditor({
+        record: initial,
+        transport: api,
+        onSaved: (saved: ChartRecord) => {
+          queryClient.setQueryData(chartKeys.detail(saved.id), saved);
+          void queryClient.invalidateQueries({ queryKey: chartKeys.lists() });
+        },
+      }),
+    );
+  }, [record, chartId, registry, api, queryClient]);
+
+  // An id that is not a UUID is refused with 400: for the user it is the same as unknown.
+  const isNotFound =
+    query.error instanceof ApiError &&
+    (query.error.isNotFound || query.error.code === "invalid_input");
+
+  useEffect(() => {
+    if (editor !== undefined && record !== undefined) editor.receive(record);
+  }, [editor, record]);
+
+  useEffect(() => {
+    if (isNotFound) registry.remove(chartId);
+  }, [isNotFound, registry, chartId]);
+
+  if (isNotFound) return { status: "not-found" };
+  if (editor !== undefined) return { status: "ready", editor };
+  if (query.isError) return { status: "error", error: query.error, retry: () => query.refetch() };
+  return { status: "loading" };
+}

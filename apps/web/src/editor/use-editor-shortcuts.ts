@@ -1,0 +1,49 @@
+import { useEffect } from "react";
+import type { ChartEditor } from "./types";
+
+/** Fields where Ctrl+Z belongs to the text being typed, not to the chart. */
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (!(target instanceof HTMLInputElement)) return false;
+  return !["button", "checkbox", "radio", "range", "color", "file", "submit", "reset"].includes(
+    target.type,
+  );
+}
+
+/** "undo", "redo" or null for a key press: Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl/Cmd+Y. */
+export function historyShortcut(event: KeyboardEvent): "undo" | "redo" | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+  const key = event.key.toLowerCase();
+  if (key === "z") return event.shiftKey ? "redo" : "undo";
+  if (key === "y" && !event.shiftKey) return "redo";
+  return null;
+}
+
+/** Undo/redo shortcuts on the whole page, except while typing in a field. */
+export function useUndoRedoShortcuts(editor: ChartEditor): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const action = historyShortcut(event);
+      if (action === null || event.defaultPrevented || isTextField(event.target)) return;
+      event.preventDefault();
+      if (action === "undo") editor.undo();
+      else editor.redo();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [editor]);
+}
+
+/** Asks before closing or reloading the tab while edits are not saved yet. */
+export function useWarnBeforeLeavingUnsaved(editor: ChartEditor): void {
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (editor.getState().save.pending === 0) return;
+      event.preventDefault();
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [editor]);
+}

@@ -1,0 +1,87 @@
+// biome-ignore-all lint/a11y/useSemanticElements: a windowed ARIA grid of divs; table elements cannot render only the visible rows and columns with sticky headers.
+// biome-ignore-all lint/a11y/useFocusableInteractive: one cell of the grid is focusable at a time (roving tabindex); headers and rows are not focus stops.
+import type { RaciCode, Severity } from "@rolemap/contract";
+import { memo } from "react";
+import { cx } from "./cx";
+import styles from "./ResponsibilityMatrix.module.css";
+import { SEVERITY_SYMBOLS } from "./severity";
+
+export interface MatrixCellProps {
+  /** "row:col" — the grid finds the cell of a click or key press by it. */
+  pos: string;
+  roleId: string;
+  responsibilityId: string;
+  codes: readonly RaciCode[];
+  /** "<role title> – <responsibility name>: <codes or none>". */
+  label: string;
+  colIndex: number;
+  isActive: boolean;
+  isSelected: boolean;
+  severity: Severity | null;
+  /** The messages of the findings touching the cell, one per line. */
+  messages: string | null;
+  descriptionId: string | null;
+}
+
+const CODE_CLASS: Record<RaciCode, string | undefined> = {
+  A: styles.codeA,
+  R: styles.codeR,
+  S: styles.codeS,
+  C: styles.codeC,
+  I: styles.codeI,
+};
+
+/** One role × responsibility cell. Events are handled by the grid (delegation). */
+export const MatrixCell = memo(function MatrixCell({
+  pos,
+  roleId,
+  responsibilityId,
+  codes,
+  label,
+  colIndex,
+  isActive,
+  isSelected,
+  severity,
+  messages,
+  descriptionId,
+}: MatrixCellProps) {
+  return (
+    <div
+      role="gridcell"
+      aria-label={label}
+      aria-colindex={colIndex}
+      aria-describedby={descriptionId ?? undefined}
+      aria-haspopup="menu"
+      tabIndex={isActive ? 0 : -1}
+      title={messages ?? undefined}
+      className={cx(
+        styles.cell,
+        severity !== null && styles[`tint-${severity}`],
+        isSelected && styles.cellSelected,
+      )}
+      data-pos={pos}
+      data-testid={`cell-${roleId}-${responsibilityId}`}
+      data-codes={codes.join("")}
+      data-severity={severity ?? undefined}
+    >
+      <span className={styles.codes} aria-hidden="true">
+        {codes.map((code, i) => (
+          <span key={code}>
+            {i > 0 && <span className={styles.codeSeparator}>/</span>}
+            <span className={CODE_CLASS[code]}>{code}</span>
+          </span>
+        ))}
+      </span>
+      {severity !== null && (
+        <span className={styles.marker} aria-hidden="true">
+          {SEVERITY_SYMBOLS[severity]}
+        </span>
+      )}
+      {descriptionId !== null && (
+        <span id={descriptionId} hidden>
+          {messages}
+        </span>
+      )}
+    </div>
+  );
+});

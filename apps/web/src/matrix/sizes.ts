@@ -1,0 +1,20 @@
+/**
+ * Fixed sizes of the matrix grid in CSS pixels: windowing needs them to place what it
+ * renders. Keep them in step with ResponsibilityMatrix.module.css (which reads them as
+ * custom properties set by the grid).
+ */
+export const GRID_SIZES = {
+  /** The sticky first column (responsibility name and category). */
+  rowHeader: 264,
+  /** One role column. */
+  column: 96,
+  /** The sticky last column with the row's counts. */
+  counts: 136,
+  /** The sticky header row (role titles). */
+  header: 62,
+  /** One responsibility row. */
+  row: 44,
+} as const;
+
+/** Used before the grid has been measured (and in tests, where nothing has a size). */
+export const FALLBACK_VIEWPORT = { width: 1280, height: 720 } as const;

@@ -1,0 +1,137 @@
+import { useState } from "react";
+import { InlineEditInput } from "../../components/InlineEditInput";
+import { type ChartEditor, selectChartName, selectHistory, useEditorSelector } from "../../editor";
+import { AppHeader } from "../AppHeader";
+import styles from "./ChartHeader.module.css";
+import { SaveIndicator } from "./SaveIndicator";
+
+const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = isMac ? "⌘" : "Ctrl+";
+
+export interface ChartHeaderProps {
+  editor: ChartEditor;
+  isMatrixOpen: boolean;
+  onToggleMatrix(): void;
+  isFindingsOpen: boolean;
+  onToggleFindings(): void;
+  findingCount: number;
+}
+
+export function ChartHeader({
+  editor,
+  isMatrixOpen,
+  onToggleMatrix,
+  isFindingsOpen,
+  onToggleFindings,
+  findingCount,
+}: ChartHeaderProps) {
+  return (
+    <AppHeader>
+      <ChartName editor={editor} />
+      <SaveIndicator editor={editor} />
+      <div className={styles.tools}>
+        <HistoryButtons editor={editor} />
+        <span className={styles.divider} aria-hidden="true" />
+        <button
+          type="button"
+          className="button button-small"
+          aria-pressed={isMatrixOpen}
+          onClick={onToggleMatrix}
+          data-testid="toggle-matrix"
+        >
+          Matrix
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          aria-pressed={isFindingsOpen}
+          onClick={onToggleFindings}
+          data-testid="toggle-findings"
+        >
+          Findings ({findingCount})
+        </button>
+      </div>
+    </AppHeader>
+  );
+}
+
+function ChartName({ editor }: { editor: ChartEditor }) {
+  const name = useEditorSelector(editor, selectChartName);
+  const [isEditing, setEditing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (isEditing)
+    return (
+      <div className={styles.name}>
+        <InlineEditInput
+          initialValue={name}
+          label="Chart name"
+          className={styles.nameInput}
+          testId="chart-title-input"
+          onCancel={() => setEditing(false)}
+          onCommit={(next) => {
+            setEditing(false);
+            const result = editor.apply([{ op: "updateChart", name: next }], "Rename chart");
+            setError(result.ok ? null : (result.issues[0]?.message ?? "Invalid name"));
+          }}
+        />
+      </div>
+    );
+  return (
+    <div className={styles.name}>
+      <h1 className={styles.title}>
+        <button
+          type="button"
+          className={styles.titleButton}
+          onClick={() => setEditing(true)}
+          title="Rename the chart"
+        >
+          <span className={styles.titleText} data-testid="chart-title">
+            {name}
+          </span>
+          <span className={styles.pencil} aria-hidden="true">
+            ✎
+          </span>
+          <span className="visually-hidden">(rename)</span>
+        </button>
+      </h1>
+      {error !== null && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function HistoryButtons({ editor }: { editor: ChartEditor }) {
+  const history = useEditorSelector(editor, selectHistory);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={!history.canUndo}
+        onClick={() => editor.undo()}
+        title={history.undoLabel ? `Undo ${history.undoLabel} (${MOD}Z)` : `Undo (${MOD}Z)`}
+        aria-keyshortcuts="Control+Z Meta+Z"
+        data-testid="undo-button"
+      >
+        <span aria-hidden="true">↶</span> Undo
+      </button>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={!history.canRedo}
+        onClick={() => editor.redo()}
+        title={
+          history.redoLabel ? `Redo ${history.redoLabel} (${MOD}Shift+Z)` : `Redo (${MOD}Shift+Z)`
+        }
+        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+        data-testid="redo-button"
+      >
+        <span aria-hidden="true">↷</span> Redo
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+import { act, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { ApiError } from "../../api/client";
+import { CHART_ID, chartRecord } from "../../test/editor-fixtures";
+import { fakeApi, renderApp } from "../../test/render";
+
+// The regions belong to other modules with their own tests: stand-ins keep this test about
+// the page itself.
+vi.mock("../../canvas/ChartCanvas", () => ({ ChartCanvas: () => <p>canvas</p> }));
+vi.mock("../../matrix/ResponsibilityMatrix", () => ({ ResponsibilityMatrix: () => <p>matrix</p> }));
+vi.mock("../../findings/FindingsPanel", () => ({ FindingsPanel: () => <p>findings</p> }));
+
+const record = chartRecord();
+const ok = (version: number) => ({
+  id: CHART_ID,
+  version,
+  updatedAt: new Date().toISOString(),
+  findings: [],
+});
+
+function chartApi(overrides: Parameters<typeof fakeApi>[0] = {}) {
+  let version = record.version;
+  return fakeApi({
+    getChart: vi.fn(async () => record),
+    postOperations: vi.fn(async () => ok(++version)),
+    ...overrides,
+  });
+}
+
+describe("ChartPage", () => {
+  it("shows the chart's name, the three regions and the save state", async () => {
+    renderApp(`/charts/${CHART_ID}`, chartApi());
+    expect(screen.getByTestId("chart-loading")).toBeInTheDocument();
+    expect(await screen.findByTestId("chart-title")).toHaveTextContent(record.document.name);
+    expect(screen.getByTestId("canvas-region")).toHaveTextContent("canvas");
+    expect(screen.getByTestId("matrix-region")).toHaveTextContent("matrix");
+    expect(screen.getByTestId("findings-region")).toHaveTextContent("findings");
+    expect(screen.getByTestId("save-status")).toHaveTextContent("All changes saved");
+    expect(document.title).toBe(`${record.document.name} – Rolemap`);
+  });
+
+  it("renames the chart, saves it with the version, and undoes and redoes it", async () => {
+    const user = userEvent.setup();
+    const api = chartApi();
+    renderApp(`/charts/${CHART_ID}`, api);
+    await user.click(await screen.findByTestId("chart-title"));
+    const input = screen.getByRole("textbox", { name: "Chart name" });
+    await user.clear(input);
+    await user.type(input, "Renamed{Enter}");
+    expect(screen.getByTestId("chart-title")).toHaveTextContent("Renamed");
+    await waitFor(() =>
+      expect(api.postOperations).toHaveBeenCalledWith(CHART_ID, {
+        operations: [{ op: "updateChart", name: "Renamed" }],
+        version: 1,
+      }),
+    );
+
+    await user.click(screen.getByRole("button", { name: /Undo/ }));
+    expect(screen.getByTestId("chart-title")).toHaveTextContent(record.document.name);
+    await user.keyboard("{Control>}{Shift>}z{/Shift}{/Control}");
+    expect(screen.getByTestId("chart-title")).toHaveTextContent("Renamed");
+    await user.keyboard("{Control>}z{/Control}");
+    expect(screen.getByTestId("chart-title")).toHaveTextContent(record.document.name);
+    await user.keyboard("{Control>}y{/Control}");
+    expect(screen.getByTestId("chart-title")).toHaveTextContent("Renamed");
+    await waitFor(() => expect(api.postOperations).toHaveBeenCalledTimes(5));
+    expect(screen.getByRole("button", { name: /Redo/ })).toBeDisabled();
+  });
+
+  it("shows a failed save with Retry now, and saves when asked", async () => {
+    const user = userEvent.setup();
+    const postOperations = vi
+      .fn()
+      .mockRejectedValueOnce(new ApiError(503, "internal", "Service unavailable"))
+      .mockResolvedValue(ok(2));
+    renderApp(`/charts/${CHART_ID}`, chartApi({ postOperations }));
+    await user.click(await screen.findByTestId("chart-title"));
+    await user.type(screen.getByRole("textbox", { name: "Chart name" }), " 2{Enter}");
+    const status = screen.getByTestId("save-status");
+    await waitFor(() => expect(status).toHaveAttribute("data-status", "failed"));
+    expect(status).toHaveTextContent(/Save failed — retrying/);
+    await user.click(screen.getByRole("button", { name: "Retry now" }));
+    await waitFor(() => expect(status).toHaveAttribute("data-status", "saved"));
+    expect(postOperations).toHaveBeenCalledTimes(2);
+  });
+
+  it("hides and shows the matrix and the findings", async () => {
+    const user = userEvent.setup();
+    renderApp(`/charts/${CHART_ID}`, chartApi());
+    await screen.findByTestId("chart-title");
+    const matrixToggle = screen.getByTestId("toggle-matrix");
+    expect(matrixToggle).toHaveAttribute("aria-pressed", "true");
+    await user.click(
+      within(screen.getByTestId("matrix-region")).getByRole("button", { name: "Hide" }),
+    );
+    expect(screen.queryByTestId("matrix-region")).toBeNull();
+    expect(matrixToggle).toHaveAttribute("aria-pressed", "false");
+    await user.click(matrixToggle);
+    expect(screen.getByTestId("matrix-region")).toBeInTheDocument();
+    await user.click(screen.getByTestId("toggle-findings"));
+    expect(screen.queryByTestId("findings-region")).toBeNull();
+    await user.click(screen.getByTestId("toggle-findings"));
+    act(() => window.localStorage.clear());
+  });
+
+  it.each([
+    ["an unknown chart", new ApiError(404, "not_found", "No chart")],
+    ["an id that is not a UUID", new ApiError(400, "invalid_input", "chart id must be a UUID")],
+  ])("says 'Chart not found' for %s", async (_, error) => {
+    renderApp(
+      "/charts/whatever",
+      chartApi({
+        getChart: vi.fn(async () => {
+          throw error;
+        }),
+      }),
+    );
+    expect(await screen.findByTestId("not-found")).toHaveTextContent("Chart not found");
+  });
+
+  it("shows an error with a retry when the chart cannot be loaded", async () => {
+    const user = userEvent.setup();
+    const getChart = vi
+      .fn()
+      .mockRejectedValueOnce(new ApiError(500, "internal", "Internal error"))
+      .mockResolvedValue(record);
+    renderApp(`/charts/${CHART_ID}`, chartApi({ getChart }));
+    const error = await screen.findByTestId("error-state");
+    await user.click(within(error).getByRole("button", { name: "Try again" }));
+    expect(await screen.findByTestId("chart-title")).toBeInTheDocument();
+  });
+});
+
+describe("unknown routes", () => {
+  it("show the not-found page", () => {
+    renderApp("/nowhere");
+    expect(screen.getByTestId("not-found")).toHaveTextContent("Page not found");
+  });
+});

@@ -1,0 +1,57 @@
+import { useParams } from "react-router";
+import { ErrorState } from "../../components/ErrorState";
+import { useChartEditor } from "../../editor";
+import { AppHeader } from "../AppHeader";
+import { NotFoundPage } from "../NotFoundPage";
+import styles from "./ChartPage.module.css";
+import { ChartWorkspace } from "./ChartWorkspace";
+
+export function ChartPage() {
+  const { id = "" } = useParams();
+  const handle = useChartEditor(id);
+
+  switch (handle.status) {
+    case "ready":
+      // Keyed by chart: nothing of one chart's page state leaks into another's.
+      return <ChartWorkspace key={handle.editor.chartId} editor={handle.editor} />;
+    case "not-found":
+      return (
+        <NotFoundPage
+          title="Chart not found"
+          message="This chart does not exist, or it has been deleted."
+        />
+      );
+    case "error":
+      return (
+        <div className={styles.page}>
+          <AppHeader />
+          <main className={styles.message}>
+            <ErrorState
+              title="The chart could not be loaded."
+              error={handle.error}
+              onRetry={handle.retry}
+            />
+          </main>
+        </div>
+      );
+    case "loading":
+      return <ChartPageSkeleton />;
+  }
+}
+
+/** The page's frame with grey blocks where the chart will be: nothing moves when it loads. */
+function ChartPageSkeleton() {
+  return (
+    <div className={styles.page} aria-busy="true" data-testid="chart-loading">
+      <AppHeader>
+        <span className="skeleton" style={{ width: "16rem", height: "1.8rem" }} />
+        <span className="visually-hidden">Loading chart…</span>
+      </AppHeader>
+      <div className={styles.skeletonBody} aria-hidden="true">
+        <span className="skeleton" />
+        <span className="skeleton" />
+        <span className="skeleton" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import { useEffect, useId } from "react";
+import { ChartCanvas } from "../../canvas/ChartCanvas";
+import {
+  type ChartEditor,
+  selectChartName,
+  selectFindings,
+  useEditorSelector,
+  useUndoRedoShortcuts,
+  useWarnBeforeLeavingUnsaved,
+} from "../../editor";
+import { FindingsPanel } from "../../findings/FindingsPanel";
+import { usePersistentState } from "../../lib/use-persistent-state";
+import { ResponsibilityMatrix } from "../../matrix/ResponsibilityMatrix";
+import { ChartHeader } from "./ChartHeader";
+import styles from "./ChartWorkspace.module.css";
+import { NoticeBanner } from "./NoticeBanner";
+import { Splitter } from "./Splitter";
+
+const MATRIX_MIN = 160;
+/** About 40% of the window: enough rows to work in on a projector's 1280×800. */
+const matrixDefault = () =>
+  typeof window === "undefined" ? 400 : Math.max(MATRIX_MIN, Math.round(window.innerHeight * 0.4));
+
+/** The chart page once loaded: header, notices, and the canvas, matrix and findings regions. */
+export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
+  const name = useEditorSelector(editor, selectChartName);
+  const findingCount = useEditorSelector(editor, (s) => selectFindings(s).length);
+  const [isMatrixOpen, setMatrixOpen] = usePersistentState<boolean>("rolemap.matrixOpen", true);
+  const [isFindingsOpen, setFindingsOpen] = usePersistentState<boolean>(
+    "rolemap.findingsOpen",
+    true,
+  );
+  const [matrixHeight, setMatrixHeight] = usePersistentState<number>(
+    "rolemap.matrixHeight",
+    matrixDefault(),
+  );
+  const ids = { canvas: useId(), matrix: useId(), findings: useId() };
+
+  useUndoRedoShortcuts(editor);
+  useWarnBeforeLeavingUnsaved(editor);
+  useEffect(() => {
+    document.title = `${name} – Rolemap`;
+  }, [name]);
+
+  const maxMatrix = () => Math.max(MATRIX_MIN, window.innerHeight - 280);
+
+  return (
+    <div className={styles.workspace}>
+      <ChartHeader
+        editor={editor}
+        isMatrixOpen={isMatrixOpen}
+        onToggleMatrix={() => setMatrixOpen(!isMatrixOpen)}
+        isFindingsOpen={isFindingsOpen}
+        onToggleFindings={() => setFindingsOpen(!isFindingsOpen)}
+        findingCount={findingCount}
+      />
+      <NoticeBanner editor={editor} />
+      <div className={styles.body} data-findings-open={isFindingsOpen}>
+        <div
+          className={styles.mainColumn}
+          style={{
+            gridTemplateRows: isMatrixOpen
+              ? `minmax(0, 1fr) auto ${Math.min(matrixHeight, maxMatrix())}px`
+              : "minmax(0, 1fr)",
+          }}
+        >
+          <section
+            className={styles.canvas}
+            aria-labelledby={ids.canvas}
+            data-testid="canvas-region"
+          >
+            <h2 id={ids.canvas} className="visually-hidden">
+              Org chart
+            </h2>
+            <ChartCanvas editor={editor} />
+          </section>
+          {isMatrixOpen && (
+            <>
+              <Splitter
+                label="Resize the responsibility matrix"
+                value={Math.min(matrixHeight, maxMatrix())}
+                min={MATRIX_MIN}
+                max={maxMatrix()}
+                onChange={setMatrixHeight}
+              />
+              <section
+                className={styles.panel}
+                aria-labelledby={ids.matrix}
+                data-testid="matrix-region"
+              >
+                <header className={styles.panelHeader}>
+                  <h2 id={ids.matrix}>Responsibility matrix</h2>
+                  <button
+                    type="button"
+                    className="button button-small button-ghost"
+                    onClick={() => setMatrixOpen(false)}
+                  >
+                    Hide
+                  </button>
+                </header>
+                <div className={styles.panelBody}>
+                  <ResponsibilityMatrix editor={editor} />
+                </div>
+              </section>
+            </>
+          )}
+        </div>
+        {isFindingsOpen && (
+          <aside
+            className={`${styles.panel} ${styles.findings}`}
+            aria-labelledby={ids.findings}
+            data-testid="findings-region"
+          >
+            <header className={styles.panelHeader}>
+              <h2 id={ids.findings}>
+                Findings <span className={styles.count}>{findingCount}</span>
+              </h2>
+              <button
+                type="button"
+                className="button button-small button-ghost"
+                onClick={() => setFindingsOpen(false)}
+              >
+                Hide
+              </button>
+            </header>
+            <div className={styles.panelBody}>
+              <FindingsPanel editor={editor} />
+            </div>
+          </aside>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useEffect, useState } from "react";
+import { AppHeader } from "../AppHeader";
+import { Advisor } from "./Advisor";
+import { ChartList } from "./ChartList";
+import styles from "./HomePage.module.css";
+import { NewChartDialog } from "./NewChartDialog";
+
+export function HomePage() {
+  const [isCreating, setCreating] = useState(false);
+
+  useEffect(() => {
+    document.title = "Rolemap – charts";
+  }, []);
+
+  return (
+    <>
+      <AppHeader />
+      <main className={styles.main}>
+        <section className={styles.charts} aria-labelledby="charts-heading">
+          <div className={styles.sectionHeader}>
+            <h1 id="charts-heading">Your charts</h1>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => setCreating(true)}
+              data-testid="new-chart-button"
+            >
+              <span aria-hidden="true">+</span> New chart
+            </button>
+          </div>
+          <ChartList onCreate={() => setCreating(true)} />
+        </section>
+        <aside className={styles.side} aria-labelledby="advisor-heading">
+          <Advisor />
+        </aside>
+      </main>
+      <NewChartDialog open={isCreating} onClose={() => setCreating(false)} />
+    </>
+  );
+}

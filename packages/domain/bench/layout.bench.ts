@@ -1,0 +1,84 @@
+import { availableParallelism, cpus } from "node:os";
+import type { ChartDocument } from "@rolemap/contract";
+import { layoutChart } from "../src/layout";
+import { generateChart } from "./generate-chart";
+
+/**
+ * Times layoutChart (tidy tree of the solid hierarchy) on generated charts of 1,250 to
+ * 10,000 roles, and on the 5,000-role chart with a tenth of its managers collapsed.
+ * Run with `npm run bench -w @rolemap/domain`. Exits 1 when the 5,000-role median misses
+ * the target.
+ */
+
+/** The issue's target: laying out 5,000 roles takes under 100 ms. */
+const TARGET_MEDIAN_MS = 100;
+const TARGET_ROLES = 5_000;
+const SIZES = [1_250, 2_500, 5_000, 10_000];
+const SEED = 20_240_601;
+const WARMUP_RUNS = 10;
+const TIMED_RUNS = 40;
+
+interface Timing {
+  min: number;
+  median: number;
+  p95: number;
+}
+
+function measure(run: () => unknown): Timing {
+  let sink = 0;
+  for (let i = 0; i < WARMUP_RUNS; i++) sink += run() === undefined ? 0 : 1;
+  const times: number[] = [];
+  for (let i = 0; i < TIMED_RUNS; i++) {
+    const start = process.hrtime.bigint();
+    sink += run() === undefined ? 0 : 1;
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  if (sink < 0) console.log(sink);
+  times.sort((a, b) => a - b);
+  const rank = (q: number) =>
+    times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] ?? NaN;
+  return { min: times[0] ?? NaN, median: rank(0.5), p95: rank(0.95) };
+}
+
+/** The layout reads roles and lines only: a chart without a matrix is generated faster. */
+const chartOf = (roles: number): ChartDocument =>
+  generateChart({ roles, responsibilities: 1, assignments: 0, seed: SEED });
+
+const ms = (value: number) => value.toFixed(2).padStart(8);
+
+console.log(
+  `layoutChart: ${WARMUP_RUNS} warm-up + ${TIMED_RUNS} timed runs; Node ${process.version}, ` +
+    `${availableParallelism()} × ${cpus()[0]?.model ?? "unknown CPU"}`,
+);
+console.log("| roles  | what                      | min (ms) | median (ms) | p95 (ms) |");
+console.log("| -----: | ------------------------- | -------: | ----------: | -------: |");
+
+let targetMedian = NaN;
+for (const size of SIZES) {
+  const document = chartOf(size);
+  const timing = measure(() => layoutChart(document));
+  if (size === TARGET_ROLES) targetMedian = timing.median;
+  console.log(
+    `| ${size.toLocaleString("en").padStart(6)} | full tree                 | ${ms(timing.min)} | ${ms(timing.median).padStart(11)} | ${ms(timing.p95)} |`,
+  );
+}
+
+const big = chartOf(TARGET_ROLES);
+const managers = new Set(
+  big.reportingLines.filter((l) => l.kind === "solid").map((l) => l.manager),
+);
+const collapsed = [...managers].filter((_, i) => i % 10 === 5);
+const folded = measure(() => layoutChart(big, { collapsed, childOrder: "position" }));
+console.log(
+  `| ${TARGET_ROLES.toLocaleString("en").padStart(6)} | ${`${collapsed.length} collapsed, by position`.padEnd(25)} | ${ms(folded.min)} | ${ms(folded.median).padStart(11)} | ${ms(folded.p95)} |`,
+);
+
+if (!(targetMedian < TARGET_MEDIAN_MS)) {
+  console.error(
+    `layoutChart on ${TARGET_ROLES} roles: median ${targetMedian.toFixed(2)} ms, target ${TARGET_MEDIAN_MS} ms`,
+  );
+  process.exit(1);
+}
+console.log(
+  `\n${TARGET_ROLES} roles: median ${targetMedian.toFixed(2)} ms (target < ${TARGET_MEDIAN_MS} ms)`,
+);

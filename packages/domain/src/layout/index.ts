@@ -1,0 +1,17 @@
+export {
+  buildLayoutForest,
+  hiddenRoleIds,
+  type LayoutForest,
+  type LayoutInput,
+  subtreeSizes,
+  treeAncestorsOf,
+  treeDescendantsOf,
+  treeParentOf,
+} from "./layout-forest";
+export {
+  DEFAULT_LAYOUT_OPTIONS,
+  EDITOR_LAYOUT_OPTIONS,
+  type LayoutOptions,
+  layoutChart,
+  layoutForest,
+} from "./tree-layout";

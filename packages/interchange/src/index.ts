@@ -1,0 +1,10 @@
+export { describeImportProblem } from "./describe-problem";
+export { type ImportChartOptions, importChart } from "./import-chart";
+export type { ImportResult } from "./import-result";
+export { importJson } from "./json/import-json";
+export { exportMatrixCsv } from "./matrix/export-matrix-csv";
+export { importMatrixCsv, type MatrixImportOptions } from "./matrix/import-matrix-csv";
+export { CODE_ORDER, formatRaciCell, parseRaciCell } from "./matrix/raci-cell";
+export { roleColumnLabels } from "./matrix/role-labels";
+export { importOrgCsv, type OrgImportOptions } from "./org/import-org-csv";
+export { escapeSpreadsheetText, unescapeSpreadsheetText } from "./text/spreadsheet-text";
