@@ -8,5 +8,7 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["src/test/setup.ts"],
     restoreMocks: true,
+    // jsdom tests of whole pages take seconds on a busy 2-core CI machine.
+    testTimeout: 20_000,
   },
 });

@@ -5,9 +5,11 @@ import { pinoHttp } from "pino-http";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
 import { openApiDocument } from "./openapi";
 import { chartsRouter } from "./routes/charts";
+import { exportRouter, importRouter } from "./routes/interchange";
 import { systemRouter } from "./routes/system";
 import { createChartService } from "./services/chart-service";
 import type { ChartStore } from "./services/chart-store";
+import { createInterchangeService } from "./services/interchange-service";
 
 export interface AppDeps {
   store: ChartStore;
@@ -37,12 +39,15 @@ export function createApp({ store, logger, bodyLimit, webDist }: AppDeps): Expre
   );
 
   const charts = createChartService(store);
+  const interchange = createInterchangeService(store, charts);
   const api = express.Router();
+  api.use(importRouter(interchange, bodyLimit));
   api.use(express.json({ limit: bodyLimit, type: ["application/json", "application/*+json"] }));
   api.get("/openapi.json", (_req, res) => {
     res.json(openApiDocument());
   });
   api.use(systemRouter(charts, store));
+  api.use(exportRouter(interchange));
   api.use("/charts", chartsRouter(charts));
   api.use(notFoundHandler);
   app.use("/api", api);

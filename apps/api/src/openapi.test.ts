@@ -26,7 +26,7 @@ beforeAll(async () => {
     .body;
 });
 
-/** Every route of the HTTP contract (issue 3) with its methods and documented statuses. */
+/** Every route of the HTTP contract (issues 3 and 5) with its methods and documented statuses. */
 const ROUTES: [path: string, method: string, statuses: string[]][] = [
   ["/api/health", "get", ["200"]],
   ["/api/validate", "post", ["200", "400", "413"]],
@@ -38,6 +38,8 @@ const ROUTES: [path: string, method: string, statuses: string[]][] = [
   ["/api/charts/{id}", "delete", ["204", "400", "404"]],
   ["/api/charts/{id}/findings", "get", ["200", "404"]],
   ["/api/charts/{id}/operations", "post", ["200", "400", "404", "409", "413"]],
+  ["/api/charts/import", "post", ["200", "201", "400", "404", "413"]],
+  ["/api/charts/{id}/export", "get", ["200", "400", "404"]],
 ];
 
 /** Every `$ref` anywhere in a value. */
@@ -68,6 +70,29 @@ describe("GET /api/openapi.json", () => {
         .map((method) => `${method} ${path}`),
     );
     expect(documented.sort()).toEqual(ROUTES.map(([path, method]) => `${method} ${path}`).sort());
+  });
+
+  it("documents the export and import options of the contract as query parameters", () => {
+    const names = (item: unknown) =>
+      (
+        (item as { parameters?: { name: string; in: string; required: boolean }[] }).parameters ??
+        []
+      )
+        .filter((p) => p.in === "query")
+        .map((p) => `${p.name}${p.required ? "!" : ""}`);
+    expect(names(doc.paths["/api/charts/{id}/export"])).toEqual([
+      "format!",
+      "scale",
+      "page",
+      "fit",
+      "findings",
+    ]);
+    expect(names(doc.paths["/api/charts/import"]?.post)).toEqual([
+      "format!",
+      "into",
+      "name",
+      "preview",
+    ]);
   });
 
   it("resolves every $ref to a schema under components", () => {

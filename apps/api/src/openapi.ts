@@ -4,8 +4,11 @@ import {
   ChartRecordSchema,
   CreateChartBodySchema,
   ErrorBodySchema,
+  ExportOptionsSchema,
   FindingsResponseSchema,
   HealthResponseSchema,
+  ImportOptionsSchema,
+  ImportPreviewSchema,
   OperationsBodySchema,
   OperationsResponseSchema,
   ReplaceChartBodySchema,
@@ -24,6 +27,7 @@ const SCHEMAS = {
   Findings: FindingsResponseSchema,
   Health: HealthResponseSchema,
   Templates: TemplatesResponseSchema,
+  ImportPreview: ImportPreviewSchema,
   Error: ErrorBodySchema,
 } as const;
 
@@ -39,6 +43,30 @@ const idParameter = {
   required: true,
   schema: { type: "string", format: "uuid" },
 };
+
+/** Query parameters from a contract schema of a query string, one per property. */
+function queryParameters(schema: z.ZodObject) {
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
+    properties: Record<string, object>;
+    required?: string[];
+  };
+  return Object.entries(json.properties).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}
+
+const EXPORT_TYPES = [
+  "image/svg+xml",
+  "image/png",
+  "application/pdf",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "text/csv",
+  "application/json",
+];
 
 let cached: object | undefined;
 
@@ -101,6 +129,48 @@ export function openApiDocument(): object {
         delete: {
           summary: "Delete a chart",
           responses: { 204: { description: "deleted" }, ...errors(400, 404) },
+        },
+      },
+      "/api/charts/import": {
+        post: {
+          summary:
+            "Create a chart from an org list CSV, a matrix CSV or a JSON document (all or nothing); with into=, merge a matrix into a chart; with preview=true, only count and check",
+          parameters: queryParameters(ImportOptionsSchema),
+          requestBody: {
+            required: true,
+            description: "the file itself, as UTF-8 text",
+            content: { "text/csv": { schema: { type: "string" } }, "application/json": {} },
+          },
+          responses: {
+            200: {
+              description: "preview (counts and problems), or the chart a matrix was merged into",
+              content: {
+                "application/json": {
+                  schema: { oneOf: [ref("ImportPreview"), ref("ChartRecord")] },
+                },
+              },
+            },
+            201: reply("the new chart", "ChartRecord"),
+            ...errors(400, 404, 413),
+          },
+        },
+      },
+      "/api/charts/{id}/export": {
+        parameters: [idParameter, ...queryParameters(ExportOptionsSchema)],
+        get: {
+          summary: "The whole chart as a file to download (Content-Disposition: attachment)",
+          responses: {
+            200: {
+              description: "the file",
+              content: Object.fromEntries(
+                EXPORT_TYPES.map((type) => [
+                  type,
+                  { schema: { type: "string", format: "binary" } },
+                ]),
+              ),
+            },
+            ...errors(400, 404),
+          },
         },
       },
       "/api/charts/{id}/findings": {

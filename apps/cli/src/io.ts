@@ -12,6 +12,10 @@ export interface Output {
   colors: Colors;
   /** Width of the terminal, or undefined when stdout is not one (then lines are not cut). */
   columns?: number | undefined;
+  /** Writes a file's bytes (an export) to stdout; resolves once they are handed over. */
+  stdoutBytes?: (bytes: Uint8Array) => Promise<void>;
+  /** Whether stdout is a terminal (binary files are not written to one). */
+  stdoutIsTTY?: boolean;
 }
 
 /** Where `validate` reads a chart from: a path, or `-` for standard input. */
@@ -54,6 +58,11 @@ export function processIO(): CommandIO {
     stderr: (text) => process.stderr.write(text),
     colors: pc.createColors(colourEnabled({ isTTY: process.stdout.isTTY, env: process.env })),
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    stdoutBytes: (bytes) =>
+      new Promise((resolve, reject) =>
+        process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())),
+      ),
+    stdoutIsTTY: process.stdout.isTTY === true,
     readFile: (path) => readFile(path, "utf8"),
     readStdin: () => readAll(process.stdin),
   };

@@ -8,7 +8,7 @@ import { processIO } from "./io";
 const io = processIO();
 
 const program = new Command("rolemap")
-  .description("Validate org-chart and responsibility (RACI) documents, and start new ones.")
+  .description("Validate, create, export and import org-chart and responsibility (RACI) documents.")
   .version(packageJson.version, "-v, --version", "print the version")
   .helpOption("-h, --help", "show help")
   .showHelpAfterError("(run rolemap --help for usage)")
@@ -45,6 +45,32 @@ program
     process.exitCode = runNew(options, io);
   });
 
+program
+  .command("export")
+  .description("write a chart as SVG, PNG, PDF, PPTX, JSON, matrix CSV or XLSX (redirect it)")
+  .argument("<file>", 'chart JSON file, or "-" to read standard input')
+  .requiredOption("-f, --format <format>", "svg, png, pdf, pptx, json, csv or xlsx")
+  .option("--scale <n>", "PNG pixels per chart unit, 1 to 4 (default 2)")
+  .option("--page <size>", "PDF paper, landscape: a4, letter or a3 (default a4)")
+  .option("--fit <fit>", "PDF: pages (split a large chart) or one-page (default pages)")
+  .option("--findings", "finding badges on the cards and a findings appendix")
+  .action(async (file: string, options) => {
+    const { runExport } = await import("./commands/export");
+    process.exitCode = await runExport(file, options, io);
+  });
+
+program
+  .command("import")
+  .description("make a chart document from an HR org list CSV, a RACI matrix CSV or JSON")
+  .argument("<file>", 'the file, or "-" to read standard input')
+  .option("-f, --format <format>", "org-csv, matrix-csv or json (default: guessed from the file)")
+  .option("--into <chart>", "merge a matrix CSV into this chart JSON file")
+  .option("-n, --name <name>", "name of the new chart")
+  .action(async (file: string, options) => {
+    const { runImport } = await import("./commands/import");
+    process.exitCode = await runImport(file, options, io);
+  });
+
 program.addHelpText(
   "after",
   `
@@ -54,7 +80,10 @@ Examples:
   rolemap templates
   rolemap new --template classic-split > chart.json
   rolemap validate chart.json
-  rolemap validate --json chart.json`,
+  rolemap validate --json chart.json
+  rolemap export chart.json --format pdf --page a3 > chart.pdf
+  rolemap import people.csv --name "Our org" > chart.json
+  rolemap import raci.csv --into chart.json > merged.json`,
 );
 
 // A reader such as `head` may close the pipe early; that is not a failure of the command.

@@ -54,20 +54,31 @@ export function describeJsonError(text: string, error: unknown): string {
   return `${message} (line ${line}, column ${column})`;
 }
 
+export type TextFileResult =
+  | { ok: true; label: string; text: string }
+  | { ok: false; label: string; message: string };
+
+/** Reads a file (or stdin for "-") as UTF-8; a failure is a message naming the source. */
+export async function readTextFile(file: string, source: ChartSource): Promise<TextFileResult> {
+  const label = sourceLabel(file);
+  try {
+    const text = file === STDIN ? await source.readStdin() : await source.readFile(file);
+    return { ok: true, label, text };
+  } catch (error) {
+    return { ok: false, label, message: `${label}: cannot read file: ${readFailure(error)}\n` };
+  }
+}
+
 /**
  * Reads, JSON-parses and checks a chart document. Every failure becomes a message naming
  * the source, so the caller only prints it and exits 2.
  */
 export async function readChartFile(file: string, source: ChartSource): Promise<ChartFileResult> {
-  const label = sourceLabel(file);
-  let text: string;
-  try {
-    text = file === STDIN ? await source.readStdin() : await source.readFile(file);
-  } catch (error) {
-    return { ok: false, label, message: `${label}: cannot read file: ${readFailure(error)}\n` };
-  }
+  const read = await readTextFile(file, source);
+  if (!read.ok) return read;
+  const { label } = read;
   // Editors on Windows may save a byte-order mark, which JSON.parse rejects.
-  if (text.startsWith("\uFEFF")) text = text.slice(1);
+  const text = read.text.startsWith("\uFEFF") ? read.text.slice(1) : read.text;
 
   let input: unknown;
   try {

@@ -121,6 +121,23 @@ export function createChartService(store: ChartStore) {
       return toRecord(unwrap(outcome, id));
     },
 
+    /**
+     * Replaces a chart by what `compute` makes of its current document, under the chart's
+     * row lock (no version check: the change is computed from the current version).
+     */
+    async transform(
+      id: string,
+      compute: (document: ChartDocument) => ChartDocument,
+      kind: ChartChange["kind"] = "import",
+    ): Promise<ChartRecord> {
+      const outcome = await store.update(id, undefined, (current) => {
+        const document = parseDocument(compute(current.document), "document");
+        assertStorable(document, "document");
+        return describeChange(document, kind).change;
+      });
+      return toRecord(unwrap(outcome, id));
+    },
+
     async applyOperations(id: string, body: OperationsBody): Promise<OperationsResponse> {
       let findings: Finding[] = [];
       // The stored chart is storable; only the operations can bring in new text.

@@ -16,7 +16,7 @@ export interface ChartChange {
   document: ChartDocument;
   counts: ChartCounts;
   /** Recorded in the chart's version history. */
-  kind: "create" | "replace" | "operations";
+  kind: "create" | "replace" | "operations" | "import";
   detail?: unknown;
 }
 

@@ -192,6 +192,7 @@ describe("createEdgeMapper", () => {
       hidden: new Set(),
       selectedLines: new Set(),
       positions,
+      stacked: new Set(),
     });
     expect(edges.map((edge) => [edge.source, edge.target, edge.data?.line.kind])).toEqual([
       ["ceo", "cio", "solid"],
@@ -209,6 +210,7 @@ describe("createEdgeMapper", () => {
       hidden: new Set(["ops"]),
       selectedLines: new Set(),
       positions,
+      stacked: new Set(),
     });
     expect(edges.map((edge) => edge.target)).toEqual(["cio", "cto", "cio"]);
   });
@@ -226,6 +228,7 @@ describe("createEdgeMapper", () => {
       hidden: new Set(),
       selectedLines: new Set(selected),
       positions,
+      stacked: new Set(),
     });
     expect(edges.map((edge) => edge.data?.hasToolbar)).toEqual(toolbars);
     expect(edges.filter((edge) => edge.selected).length).toBe(selected.length);
@@ -233,12 +236,19 @@ describe("createEdgeMapper", () => {
 
   it("keeps unchanged edge objects", () => {
     const map = createEdgeMapper();
-    const before = map({ document, hidden: new Set(), selectedLines: new Set(), positions });
+    const before = map({
+      document,
+      hidden: new Set(),
+      selectedLines: new Set(),
+      positions,
+      stacked: new Set(),
+    });
     const after = map({
       document,
       hidden: new Set(),
       selectedLines: new Set([lineEdgeId(dotted("cto", "cio"))]),
       positions,
+      stacked: new Set(),
     });
     expect(after.map((edge, i) => edge === before[i])).toEqual([true, true, false, true]);
   });
@@ -256,46 +266,36 @@ describe("lineEdgeId", () => {
 
 describe("targetHandleOf", () => {
   const manager = { x: 0, y: 0 };
-  const spine = CARD_WIDTH / 2;
-  it.each<[string, ReportingLine, Position, string | null]>([
-    ["a solid line straight down ends at the top", solid("m", "r"), { x: 0, y: 200 }, null],
+  it.each<[string, ReportingLine, Position, boolean, string | null]>([
+    ["a solid line ends at the top", solid("m", "r"), { x: 0, y: 200 }, false, null],
     [
-      "a solid line into a stacked card comes from the side",
+      "a solid line from a manager whose reports are stacked comes from the side",
       solid("m", "r"),
-      { x: spine + LAYOUT.stackIndent, y: 200 },
+      { x: CARD_WIDTH / 2 + LAYOUT.stackIndent, y: 200 },
+      true,
       SIDE_HANDLE,
-    ],
-    [
-      "a solid line to the right one of two reports centred under the manager ends at the top",
-      solid("m", "r"),
-      { x: spine + LAYOUT.horizontalGap / 2, y: 200 },
-      null,
-    ],
-    [
-      "a solid line to a card a column right ends at the top",
-      solid("m", "r"),
-      { x: 280, y: 200 },
-      null,
-    ],
-    [
-      "a solid line to a card beside the manager ends at the top",
-      solid("m", "r"),
-      { x: spine + 20, y: 0 },
-      null,
     ],
     [
       "a dotted line from the right comes in from the right",
       dotted("m", "r"),
       { x: -400, y: 200 },
+      false,
       RIGHT_HANDLE,
     ],
-    ["a dotted line from above ends at the top", dotted("m", "r"), { x: -100, y: 200 }, null],
-  ])("%s", (_, line, report, handle) => {
-    expect(targetHandleOf(line, manager, report)).toBe(handle);
+    [
+      "a dotted line from above ends at the top",
+      dotted("m", "r"),
+      { x: -100, y: 200 },
+      false,
+      null,
+    ],
+    ["a dotted line never takes the side entry", dotted("m", "r"), { x: 0, y: 200 }, true, null],
+  ])("%s", (_, line, report, stacks, handle) => {
+    expect(targetHandleOf(line, manager, report, stacks)).toBe(handle);
   });
 
   it("ends at the top when a position is unknown", () => {
-    expect(targetHandleOf(solid("m", "r"), undefined, { x: 0, y: 0 })).toBeNull();
+    expect(targetHandleOf(solid("m", "r"), undefined, { x: 0, y: 0 }, true)).toBeNull();
   });
 });
 

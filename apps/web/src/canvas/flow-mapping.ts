@@ -8,7 +8,7 @@ import type {
 } from "@rolemap/contract";
 import { isVacant, type LayoutForest } from "@rolemap/domain";
 import type { Edge, Node, NodeHandle } from "@xyflow/react";
-import { CARD_HEIGHT, CARD_WIDTH, HANDLE_SIZE, isStackedUnder } from "./geometry";
+import { CARD_HEIGHT, CARD_WIDTH, HANDLE_SIZE } from "./geometry";
 
 /**
  * Editor state → React Flow. Pure, and incremental: a mapper keeps the node (and edge)
@@ -239,6 +239,8 @@ export interface EdgeInputs {
   selectedLines: ReadonlySet<string>;
   /** Where each visible card is (to route lines into stacked cards from the side). */
   positions: ReadonlyMap<string, Position>;
+  /** Managers whose reports are all stacked under them (`stackedManagers`). */
+  stacked: ReadonlySet<string>;
 }
 
 interface EdgeEntry {
@@ -253,7 +255,7 @@ interface EdgeEntry {
 /** A function from the editor's state to the visible lines, reusing unchanged edge objects. */
 export function createEdgeMapper(): (inputs: EdgeInputs) => LineFlowEdge[] {
   let cache = new Map<string, EdgeEntry>();
-  return ({ document, hidden, selectedLines, positions }) => {
+  return ({ document, hidden, selectedLines, positions, stacked }) => {
     const titles = new Map(document.roles.map((role) => [role.id, role.title]));
     let visibleSelected = 0;
     for (const line of document.reportingLines)
@@ -278,7 +280,7 @@ export function createEdgeMapper(): (inputs: EdgeInputs) => LineFlowEdge[] {
           : `${report} has a dotted line to ${manager}`;
       const from = positions.get(line.manager);
       const to = positions.get(line.report);
-      const targetHandle = targetHandleOf(line, from, to);
+      const targetHandle = targetHandleOf(line, from, to, stacked.has(line.manager));
       const previous = cache.get(id);
       const entry =
         previous !== undefined &&
@@ -314,8 +316,8 @@ export function createEdgeMapper(): (inputs: EdgeInputs) => LineFlowEdge[] {
 }
 
 /**
- * Where a line enters its report's card: solid lines into a stacked card come from the
- * side (down the manager's centre line, then in); dotted lines from a manager to the right
+ * Where a line enters its report's card: solid lines from a manager whose reports are
+ * stacked come from the side (down the manager's centre line, then in); dotted lines from a manager to the right
  * of the card come in from the right, so they do not cross the cards stacked above it;
  * every other line ends at the top.
  */
@@ -323,9 +325,10 @@ export function targetHandleOf(
   line: ReportingLine,
   manager: Position | undefined,
   report: Position | undefined,
+  managerStacksReports: boolean,
 ): string | null {
   if (manager === undefined || report === undefined) return null;
-  if (line.kind === "solid") return isStackedUnder(manager, report) ? SIDE_HANDLE : null;
+  if (line.kind === "solid") return managerStacksReports ? SIDE_HANDLE : null;
   return manager.x + CARD_WIDTH / 2 > report.x + CARD_WIDTH ? RIGHT_HANDLE : null;
 }
 

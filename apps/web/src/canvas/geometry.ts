@@ -19,28 +19,6 @@ export const COLUMN = CARD_WIDTH + LAYOUT.horizontalGap;
 /** Below this zoom the cards show their title only (cheaper to draw, still readable). */
 export const COMPACT_ZOOM = 0.45;
 
-/**
- * A report whose left edge is just right of its manager's centre line, below it, is in a
- * stack (see the layout's `stackLeaves`): its solid line runs down that line and into the
- * card's side instead of its top.
- */
-export function isStackedUnder(
-  manager: { x: number; y: number },
-  report: { x: number; y: number },
-) {
-  const spine = manager.x + CARD_WIDTH / 2;
-  return (
-    report.y > manager.y + CARD_HEIGHT &&
-    // From the indent on: a sibling centred next to its manager starts only
-    // horizontalGap / 2 right of the spine, and comes in from the top.
-    report.x >= spine + LAYOUT.stackIndent - 1 &&
-    report.x <= spine + LAYOUT.stackIndent + STACK_TOLERANCE
-  );
-}
-
-/** How far a stacked card may be nudged to the right and still count as stacked. */
-const STACK_TOLERANCE = 24;
-
 /** Room for the toolbar above the chart and the controls and minimap below it. */
 export const FIT_VIEW_OPTIONS = {
   maxZoom: 1,

@@ -1,5 +1,5 @@
 import type { Operation, Position, Role } from "@rolemap/contract";
-import { layoutChart, treeAncestorsOf, treeDescendantsOf } from "@rolemap/domain";
+import { layoutChart, placeUnder, treeAncestorsOf, treeDescendantsOf } from "@rolemap/domain";
 import type { ReactFlowInstance } from "@xyflow/react";
 import { type Dispatch, type RefObject, type SetStateAction, useRef, useState } from "react";
 import type { ChartEditor } from "../editor";
@@ -25,7 +25,7 @@ import {
 } from "./flow-mapping";
 import { CARD_HEIGHT, CARD_WIDTH, COLUMN, FIT_VIEW_OPTIONS, LAYOUT } from "./geometry";
 import { motion } from "./motion";
-import { findDropTarget, placeUnder } from "./placement";
+import { findDropTarget } from "./placement";
 import type { CanvasModel } from "./use-canvas-model";
 
 type Flow = ReactFlowInstance<RoleFlowNode, LineFlowEdge>;

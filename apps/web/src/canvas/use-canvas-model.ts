@@ -1,5 +1,12 @@
 import type { ChartDocument, Position } from "@rolemap/contract";
-import { buildLayoutForest, hiddenRoleIds, type LayoutForest, subtreeSizes } from "@rolemap/domain";
+import {
+  buildLayoutForest,
+  hiddenRoleIds,
+  type LayoutForest,
+  missingPositions,
+  stackedManagers,
+  subtreeSizes,
+} from "@rolemap/domain";
 import { useMemo, useState } from "react";
 import {
   type ChartEditor,
@@ -16,7 +23,6 @@ import {
   type LineFlowEdge,
   type RoleFlowNode,
 } from "./flow-mapping";
-import { missingPositions } from "./placement";
 
 /** What only the canvas knows: not part of the chart, not shared with other views. */
 export interface CanvasViewState {
@@ -111,9 +117,12 @@ export function useCanvasModel(editor: ChartEditor, view: CanvasViewState): Canv
     () => new Map(baseNodes.map((node) => [node.id, node.position])),
     [baseNodes],
   );
+  // Lines come into a card's side only under a manager whose reports are all stacked (the
+  // exports draw it the same way). Recomputed with the cards' places, not while dragging.
+  const stacked = useMemo(() => stackedManagers(forest, positions), [forest, positions]);
   const edges = useMemo(
-    () => mapEdges({ document, hidden, selectedLines: view.selectedLines, positions }),
-    [mapEdges, document, hidden, view.selectedLines, positions],
+    () => mapEdges({ document, hidden, selectedLines: view.selectedLines, positions, stacked }),
+    [mapEdges, document, hidden, view.selectedLines, positions, stacked],
   );
 
   return { document, selection, forest, hidden, missing, baseNodes, nodes, edges };

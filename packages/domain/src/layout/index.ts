@@ -9,6 +9,13 @@ export {
   treeParentOf,
 } from "./layout-forest";
 export {
+  isStackedUnder,
+  missingPositions,
+  placeRoles,
+  placeUnder,
+  stackedManagers,
+} from "./placement";
+export {
   DEFAULT_LAYOUT_OPTIONS,
   EDITOR_LAYOUT_OPTIONS,
   type LayoutOptions,

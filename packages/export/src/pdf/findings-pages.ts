@@ -1,0 +1,109 @@
+import type { Finding, Severity } from "@rolemap/contract";
+import { contentBox, type Size } from "./page-plan";
+import { PDF_FONTS } from "./pdf-fonts";
+
+/** What the appendix needs from the writer: a fresh page with its header line. */
+export type AddPage = (label: string) => void;
+
+const INK = "#111827";
+const MUTED = "#4b5563";
+const RULE = "#e5e7eb";
+/** The renderer's severity colours (its theme), so badges and chips match. */
+const SEVERITY: Record<Severity, { label: string; text: string; fill: string }> = {
+  error: { label: "Error", text: "#991b1b", fill: "#fee2e2" },
+  warning: { label: "Warning", text: "#854d0e", fill: "#fef3c7" },
+  info: { label: "Info", text: "#1e3a8a", fill: "#dbeafe" },
+};
+const SEVERITY_WIDTH = 62;
+const RULE_WIDTH = 190;
+const GAP = 12;
+const ROW_PADDING = 5;
+const MESSAGE_SIZE = 9.5;
+const RULE_SIZE = 8.5;
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+export function summariseFindings(findings: readonly Finding[]): string {
+  if (findings.length === 0) return "None: the chart passes every rule.";
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  const parts: string[] = [];
+  if (counts.error > 0) parts.push(plural(counts.error, "error"));
+  if (counts.warning > 0) parts.push(plural(counts.warning, "warning"));
+  if (counts.info > 0) parts.push(`${counts.info} info`);
+  return `${plural(findings.length, "finding")}: ${parts.join(", ")}.`;
+}
+
+/**
+ * The findings appendix as real PDF text (searchable, selectable, wraps to the page):
+ * a heading and the counts, then one row per finding, severity chip, rule id, message,
+ * continued over as many pages as it takes, with the column heads repeated on each.
+ */
+export function drawFindingsPages(
+  doc: PDFKit.PDFDocument,
+  paper: Size,
+  findings: readonly Finding[],
+  addPage: AddPage,
+): void {
+  const box = contentBox(paper);
+  const bottom = box.y + box.height;
+  const messageX = box.x + SEVERITY_WIDTH + GAP + RULE_WIDTH + GAP;
+  const messageWidth = box.x + box.width - messageX;
+  const ruleX = box.x + SEVERITY_WIDTH + GAP;
+
+  addPage("Findings");
+  doc.font(PDF_FONTS.bold).fontSize(18).fillColor(INK).text("Findings", box.x, box.y);
+  doc.moveDown(0.2).font(PDF_FONTS.regular).fontSize(11).fillColor(MUTED);
+  doc.text(summariseFindings(findings), box.x, doc.y, { width: box.width });
+  let y = doc.y + 12;
+
+  const columnHeads = () => {
+    doc.font(PDF_FONTS.bold).fontSize(8).fillColor(MUTED);
+    doc.text("SEVERITY", box.x, y, { lineBreak: false });
+    doc.text("RULE", ruleX, y, { lineBreak: false });
+    doc.text("FINDING", messageX, y, { lineBreak: false });
+    y += 14;
+    hairline(doc, box.x, y, box.width, "#d1d5db");
+  };
+  if (findings.length > 0) columnHeads();
+
+  for (const finding of findings) {
+    doc.font(PDF_FONTS.regular).fontSize(MESSAGE_SIZE);
+    const messageHeight = doc.heightOfString(finding.message, { width: messageWidth });
+    doc.font(PDF_FONTS.semiBold).fontSize(RULE_SIZE);
+    const ruleHeight = doc.heightOfString(finding.rule, { width: RULE_WIDTH });
+    const height = Math.max(messageHeight, ruleHeight, 14) + 2 * ROW_PADDING;
+    if (y + height > bottom) {
+      addPage("Findings (continued)");
+      y = box.y;
+      columnHeads();
+    }
+    const top = y + ROW_PADDING;
+    drawChip(doc, finding.severity, box.x, top);
+    doc.font(PDF_FONTS.semiBold).fontSize(RULE_SIZE).fillColor(MUTED);
+    doc.text(finding.rule, ruleX, top + 1, { width: RULE_WIDTH });
+    doc.font(PDF_FONTS.regular).fontSize(MESSAGE_SIZE).fillColor(INK);
+    doc.text(finding.message, messageX, top, { width: messageWidth });
+    y += height;
+    hairline(doc, box.x, y, box.width, RULE);
+  }
+}
+
+function drawChip(doc: PDFKit.PDFDocument, severity: Severity, x: number, top: number): void {
+  const { label, text, fill } = SEVERITY[severity];
+  doc.font(PDF_FONTS.bold).fontSize(7.5);
+  const width = doc.widthOfString(label) + 10;
+  doc.save().roundedRect(x, top, width, 12, 6).fillAndStroke(fill, text).restore();
+  doc.fillColor(text).text(label, x + 5, top + 2.2, { lineBreak: false });
+}
+
+function hairline(doc: PDFKit.PDFDocument, x: number, y: number, width: number, color: string) {
+  doc
+    .save()
+    .moveTo(x, y)
+    .lineTo(x + width, y)
+    .lineWidth(0.5)
+    .strokeColor(color)
+    .stroke()
+    .restore();
+}

@@ -1,0 +1,123 @@
+import { type ChartDocument, ExportOptionsSchema } from "@rolemap/contract";
+import { PNG } from "pngjs";
+import { describe, expect, it } from "vitest";
+import { exportChart } from "../export-chart";
+import { CODE_STYLES } from "../matrix/code-styles";
+import { buildMatrixGrid } from "../matrix/matrix-grid";
+import { generatedChart, trickyChart } from "../testing/charts";
+import { readZip } from "../testing/read-zip";
+import { planMatrixSlides } from "./matrix-slide-plan";
+import { CHART_FRAME } from "./slide-layout";
+
+const xmlText = (xml: string) =>
+  [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+    .map((match) => match[1] ?? "")
+    .join("")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&apos;", "'")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
+
+interface Cell {
+  text: string;
+  /** The cell's own fill (tcPr), if any. */
+  fill: string | undefined;
+  /** The colour of its first run. */
+  color: string | undefined;
+}
+
+/** The first table of a slide as rows of cells. */
+function tableOf(slide: string): Cell[][] {
+  const table = /<a:tbl>([\s\S]*?)<\/a:tbl>/.exec(slide)?.[1];
+  if (table === undefined) throw new Error("the slide has no table");
+  return [...table.matchAll(/<a:tr [^>]*>([\s\S]*?)<\/a:tr>/g)].map((row) =>
+    [...(row[1] ?? "").matchAll(/<a:tc>([\s\S]*?)<\/a:tc>/g)].map((cell) => {
+      const xml = cell[1] ?? "";
+      const properties = /<a:tcPr[\s\S]*$/.exec(xml)?.[0] ?? "";
+      return {
+        text: xmlText(xml),
+        fill: /^<a:tcPr[^>]*>(?:<a:ln[LRTB][\s\S]*?<\/a:ln[LRTB]>)*<a:solidFill><a:srgbClr val="(\w+)"/.exec(
+          properties,
+        )?.[1],
+        color: /<a:rPr[^>]*><a:solidFill><a:srgbClr val="(\w+)"/.exec(xml)?.[1],
+      };
+    }),
+  );
+}
+
+const exportPptx = async (document: ChartDocument, findings = "false") => {
+  const file = await exportChart(document, ExportOptionsSchema.parse({ format: "pptx", findings }));
+  return { file, zip: await readZip(file.body) };
+};
+const slidePaths = (paths: string[]) =>
+  paths.filter((path) => /^ppt\/slides\/slide\d+\.xml$/.test(path));
+
+describe("pptx", () => {
+  it("has the chart picture on slide 1 and the matrix as a table on slide 2", async () => {
+    const document = trickyChart();
+    const { file, zip } = await exportPptx(document);
+    expect(file.contentType).toBe(
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    );
+    expect(file.filename).toBe("equipe-numerique-it-data.pptx");
+    expect(slidePaths(zip.paths)).toEqual(["ppt/slides/slide1.xml", "ppt/slides/slide2.xml"]);
+
+    const first = await zip.text("ppt/slides/slide1.xml");
+    expect(first).toContain("<p:pic>");
+    expect(xmlText(first)).toContain(document.name);
+    const relations = await zip.text("ppt/slides/_rels/slide1.xml.rels");
+    const media = /Target="\.\.\/media\/([^"]+\.png)"/.exec(relations)?.[1];
+    expect(media).toBeDefined();
+
+    const second = await zip.text("ppt/slides/slide2.xml");
+    expect(second).toContain("<a:tbl>");
+    const table = tableOf(second);
+    expect(table).toHaveLength(1 + document.responsibilities.length);
+    expect(table[0]?.map((cell) => cell.text)).toEqual([
+      "Responsibility",
+      "Chief Information OfficerZoë Ångström",
+      '=HYPERLINK("http://example.test","click")Mallory',
+      "Head of OperationsVacant",
+    ]);
+    const budget = table[1];
+    expect(budget?.[0]?.text).toBe("IT budgetFinance");
+    expect(budget?.[1]).toEqual({
+      text: "A/R",
+      fill: CODE_STYLES.A.fill,
+      color: CODE_STYLES.A.text,
+    });
+    expect(budget?.[2]).toEqual({ text: "C", fill: CODE_STYLES.C.fill, color: CODE_STYLES.C.text });
+    expect(budget?.[3]?.text).toBe("");
+    // The legend names every code.
+    for (const style of Object.values(CODE_STYLES)) expect(xmlText(second)).toContain(style.name);
+  });
+
+  it("renders the picture crisply for the slide: about 300 dpi at its shown size", async () => {
+    const { zip } = await exportPptx(generatedChart(40, 3));
+    const relations = await zip.text("ppt/slides/_rels/slide1.xml.rels");
+    const media = /Target="\.\.\/media\/([^"]+\.png)"/.exec(relations)?.[1] ?? "";
+    const png = PNG.sync.read(Buffer.from(await zip.bytes(`ppt/media/${media}`)));
+    const shownWidth = Math.min(CHART_FRAME.width, (CHART_FRAME.height * png.width) / png.height);
+    expect(png.width / shownWidth).toBeGreaterThan(290);
+    expect(png.width / shownWidth).toBeLessThan(310);
+  });
+
+  it("splits a large matrix over slides as planned, each titled with its part", async () => {
+    const document = generatedChart(25, 30);
+    const plans = planMatrixSlides(buildMatrixGrid(document));
+    expect(plans.length).toBeGreaterThan(2);
+    const { zip } = await exportPptx(document);
+    const slides = slidePaths(zip.paths);
+    expect(slides).toHaveLength(1 + plans.length);
+    for (const [index, plan] of plans.entries()) {
+      const slide = await zip.text(`ppt/slides/slide${index + 2}.xml`);
+      const table = tableOf(slide);
+      expect(table).toHaveLength(1 + plan.rows.end - plan.rows.start);
+      expect(table[0]).toHaveLength(1 + plan.roles.end - plan.roles.start);
+      expect(xmlText(slide)).toContain(
+        `roles ${plan.roles.start + 1}–${plan.roles.end} of ${document.roles.length}`,
+      );
+    }
+  });
+});

@@ -1,0 +1,3 @@
+export { FONT_FAMILY, FONT_FILES, FONT_PACKAGE, FONT_STACK } from "./fonts";
+export { renderChartSvg } from "./render-chart";
+export type { RenderedBox, RenderedChart, RenderOptions } from "./types";
