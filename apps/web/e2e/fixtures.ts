@@ -29,6 +29,12 @@ export class RolemapApi {
     return (await response.json()) as ChartRecord;
   }
 
+  async listCharts(): Promise<ChartListResponse> {
+    const response = await this.request.get("/api/charts?limit=200");
+    expect(response.ok()).toBe(true);
+    return (await response.json()) as ChartListResponse;
+  }
+
   async getChart(id: string): Promise<ChartRecord> {
     const response = await this.request.get(`/api/charts/${id}`);
     expect(response.ok()).toBe(true);
@@ -47,6 +53,8 @@ export class RolemapApi {
 /** The home page (`/`), by its data-testids. */
 export class HomePageModel {
   readonly newChartButton: Locator;
+  readonly importButton: Locator;
+  readonly importDialog: Locator;
   readonly emptyState: Locator;
   readonly rows: Locator;
   readonly newChartDialog: Locator;
@@ -55,6 +63,8 @@ export class HomePageModel {
 
   constructor(readonly page: Page) {
     this.newChartButton = page.getByTestId("new-chart-button");
+    this.importButton = page.getByTestId("import-chart-button");
+    this.importDialog = page.getByTestId("import-dialog");
     this.emptyState = page.getByTestId("empty-state");
     this.rows = page.getByTestId("chart-row");
     this.newChartDialog = page.getByTestId("new-chart-dialog");
@@ -81,6 +91,10 @@ export class ChartPageModel {
   readonly undoButton: Locator;
   readonly redoButton: Locator;
   readonly notice: Locator;
+  readonly exportButton: Locator;
+  readonly exportDialog: Locator;
+  readonly importMatrixButton: Locator;
+  readonly importDialog: Locator;
 
   constructor(readonly page: Page) {
     this.title = page.getByTestId("chart-title");
@@ -89,6 +103,10 @@ export class ChartPageModel {
     this.undoButton = page.getByTestId("undo-button");
     this.redoButton = page.getByTestId("redo-button");
     this.notice = page.getByTestId("notice");
+    this.exportButton = page.getByTestId("export-button");
+    this.exportDialog = page.getByTestId("export-dialog");
+    this.importMatrixButton = page.getByTestId("import-matrix-button");
+    this.importDialog = page.getByTestId("import-dialog");
   }
 
   async goto(id: string) {

@@ -92,3 +92,87 @@ test("screenshots of the chart page", async ({ api, chartPage, page }) => {
   await expect(page.getByTestId("not-found")).toBeVisible();
   await page.screenshot(shot("chart-not-found"));
 });
+
+test("screenshots of export and import", async ({ api, chartPage, home, page }) => {
+  const chart = await api.createChart("product-led");
+  await chartPage.goto(chart.id);
+  await chartPage.exportButton.click();
+  const exportDialog = chartPage.exportDialog;
+  await expect(exportDialog.getByTestId("export-preview-image")).toBeVisible();
+  await page.screenshot(shot("chart-export-png"));
+  await exportDialog.getByTestId("export-format-pdf").click();
+  await exportDialog.getByRole("checkbox", { name: /Show findings/ }).check();
+  await page.screenshot(shot("chart-export-pdf-findings"));
+  await exportDialog.getByTestId("export-format-csv").click();
+  await page.screenshot(shot("chart-export-csv"));
+  await exportDialog.getByTestId("export-format-png").click();
+  const downloaded = page.waitForEvent("download");
+  await exportDialog.getByTestId("export-download").click();
+  await downloaded;
+  await expect(exportDialog.getByTestId("export-status")).toContainText("Downloaded");
+  await page.screenshot(shot("chart-export-downloaded"));
+  await page.keyboard.press("Escape");
+
+  await chartPage.importMatrixButton.click();
+  await chartPage.importDialog.getByTestId("import-file-input").setInputFiles({
+    name: "raci.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      "Responsibility,Head of Product,VP Engineering\nQuantum readiness,A,R\nCloud spend,R,A\n",
+    ),
+  });
+  await expect(chartPage.importDialog.getByTestId("import-preview")).toHaveAttribute(
+    "data-state",
+    "ok",
+  );
+  await page.screenshot(shot("chart-import-matrix"));
+  await page.keyboard.press("Escape");
+
+  await home.goto();
+  await home.importButton.click();
+  await page.screenshot(shot("home-import-empty"));
+  await page.route("**/api/charts/import?*", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  const people = [
+    "Name;Job title;Reports to;Department",
+    "Ada Lovelace;Chief Executive Officer;;Board",
+    "Grace Hopper;Chief Information Officer;Ada Lovelace;Technology",
+    "Alan Turing;Chief Technology Officer;Ada Lovelace;Technology",
+    ";Head of Data;Grace Hopper;Technology",
+  ].join("\n");
+  const input = home.importDialog.getByTestId("import-file-input");
+  await input.setInputFiles({
+    name: "acme_people.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(people),
+  });
+  await expect(home.importDialog.getByTestId("import-preview")).toHaveAttribute(
+    "data-state",
+    "loading",
+  );
+  await page.screenshot(shot("home-import-loading"));
+  await expect(home.importDialog.getByTestId("import-preview")).toHaveAttribute("data-state", "ok");
+  await page.screenshot(shot("home-import-preview"));
+  await page.unroute("**/api/charts/import?*");
+
+  const broken = [
+    "Name,Title,Manager,Email",
+    "Ada,CEO,,ada@example.com",
+    "Grace,CIO,J. Doe,grace@example.com",
+    "Alan,,Ada,alan@example.com",
+    "Bob,CTO,Bob,ada@example.com",
+    ...Array.from({ length: 30 }, (_, at) => `Person ${at},Engineer,Nobody ${at},`),
+  ].join("\n");
+  await input.setInputFiles({
+    name: "broken.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(broken),
+  });
+  await expect(home.importDialog.getByTestId("import-preview")).toHaveAttribute(
+    "data-state",
+    "problems",
+  );
+  await page.screenshot(shot("home-import-problems"));
+});

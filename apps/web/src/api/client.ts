@@ -3,7 +3,10 @@ import type {
   ChartRecord,
   CreateChartBody,
   ErrorCode,
+  ExportOptions,
   FindingsResponse,
+  ImportOptions,
+  ImportPreview,
   InputIssue,
   OperationsBody,
   OperationsResponse,
@@ -55,6 +58,15 @@ export interface ListChartsParams {
   offset?: number;
 }
 
+/** An import as the API takes it; `preview` is chosen by the method called. */
+export type ImportRequest = Omit<ImportOptions, "preview">;
+
+/** A downloaded export: the file and the name the server gave it (Content-Disposition). */
+export interface ExportedFile {
+  blob: Blob;
+  filename: string | null;
+}
+
 /** Every endpoint of apps/api, typed with the contract. Errors are ApiError or NetworkError. */
 export interface ApiClient {
   listCharts(params?: ListChartsParams, signal?: AbortSignal): Promise<ChartListResponse>;
@@ -64,6 +76,47 @@ export interface ApiClient {
   postOperations(id: string, body: OperationsBody): Promise<OperationsResponse>;
   getFindings(id: string, signal?: AbortSignal): Promise<FindingsResponse>;
   listTemplates(signal?: AbortSignal): Promise<TemplatesResponse>;
+  /** Checks a file and counts what it would create or merge; nothing is stored. */
+  previewImport(request: ImportRequest, text: string, signal?: AbortSignal): Promise<ImportPreview>;
+  /** A new chart from the file, or (with `into`) the chart the matrix was merged into. */
+  importChart(request: ImportRequest, text: string): Promise<ChartRecord>;
+  exportChart(id: string, options: ExportOptions, signal?: AbortSignal): Promise<ExportedFile>;
+}
+
+/** The options a format uses, and no others: the URL stays readable. */
+export function exportQuery(options: ExportOptions): string {
+  const query = new URLSearchParams({ format: options.format });
+  if (options.format === "png") query.set("scale", String(options.scale));
+  if (options.format === "pdf") {
+    query.set("page", options.page);
+    query.set("fit", options.fit);
+  }
+  if (options.findings) query.set("findings", "true");
+  return query.toString();
+}
+
+export function importQuery(request: ImportRequest, preview: boolean): string {
+  const query = new URLSearchParams({ format: request.format });
+  if (request.into !== undefined) query.set("into", request.into);
+  if (request.name !== undefined) query.set("name", request.name);
+  if (preview) query.set("preview", "true");
+  return query.toString();
+}
+
+/** The file name of `Content-Disposition: attachment; filename="…"; filename*=UTF-8''…`. */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (header === null) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended?.[1] !== undefined) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // A malformed escape: fall back to the plain parameter.
+    }
+  }
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/.exec(header);
+  const name = (plain?.[1] ?? plain?.[2])?.trim();
+  return name === undefined || name === "" ? null : name;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -97,20 +150,36 @@ export function createApiClient({
   baseUrl = "",
   fetch: fetchFn = (...args) => globalThis.fetch(...args),
 }: ApiClientOptions = {}): ApiClient {
-  async function request<T>(
+  interface RequestOptions {
+    /** Sent as JSON. */
+    body?: unknown;
+    /** Sent as it is: a file to import. */
+    text?: string;
+    signal?: AbortSignal | undefined;
+    accept?: string;
+  }
+
+  /** The successful response, or ApiError / NetworkError. */
+  async function send(
     method: string,
     path: string,
-    { body, signal }: { body?: unknown; signal?: AbortSignal | undefined } = {},
-  ): Promise<T> {
+    { body, text, signal, accept = "application/json" }: RequestOptions,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept };
+    if (text !== undefined) headers["Content-Type"] = "text/plain; charset=utf-8";
+    else if (body !== undefined) headers["Content-Type"] = "application/json";
+    const payload =
+      text !== undefined
+        ? { body: text }
+        : body !== undefined
+          ? { body: JSON.stringify(body) }
+          : {};
     let response: Response;
     try {
       response = await fetchFn(`${baseUrl}/api${path}`, {
         method,
-        headers: {
-          Accept: "application/json",
-          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        headers,
+        ...payload,
         ...(signal === undefined ? {} : { signal }),
       });
     } catch (cause) {
@@ -118,6 +187,15 @@ export function createApiClient({
       throw new NetworkError(cause);
     }
     if (!response.ok) throw await toApiError(response);
+    return response;
+  }
+
+  async function request<T>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<T> {
+    const response = await send(method, path, options);
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
@@ -133,6 +211,27 @@ export function createApiClient({
     postOperations: (id, body) => request("POST", `${chartPath(id)}/operations`, { body }),
     getFindings: (id, signal) => request("GET", `${chartPath(id)}/findings`, { signal }),
     listTemplates: (signal) => request("GET", "/templates", { signal }),
+    previewImport: (importRequest, text, signal) =>
+      request("POST", `/charts/import?${importQuery(importRequest, true)}`, { text, signal }),
+    importChart: (importRequest, text) =>
+      request("POST", `/charts/import?${importQuery(importRequest, false)}`, { text }),
+    async exportChart(id, options, signal) {
+      const response = await send("GET", `${chartPath(id)}/export?${exportQuery(options)}`, {
+        signal,
+        accept: "*/*",
+      });
+      let blob: Blob;
+      try {
+        blob = await response.blob();
+      } catch (cause) {
+        if (signal?.aborted) throw cause;
+        throw new NetworkError(cause);
+      }
+      return {
+        blob,
+        filename: filenameFromDisposition(response.headers.get("Content-Disposition")),
+      };
+    },
   };
 }
 

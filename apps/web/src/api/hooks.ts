@@ -3,12 +3,13 @@ import type {
   ChartListItem,
   ChartListResponse,
   ChartRecord,
+  ExportOptions,
 } from "@rolemap/contract";
 import { CHART_FORMAT } from "@rolemap/contract/constants";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useApiClient } from "./api-context";
-import { ApiError } from "./client";
-import { chartKeys, templateKeys } from "./query-keys";
+import { ApiError, type ImportRequest } from "./client";
+import { chartKeys, importKeys, templateKeys } from "./query-keys";
 
 /** How many charts the home page asks for (the API allows up to 200 per page). */
 export const CHART_LIST_LIMIT = 100;
@@ -142,5 +143,54 @@ export function useDeleteChart() {
     onError: (_error, _id, snapshot) => restoreLists(queryClient, snapshot),
     onSuccess: (_data, id) => queryClient.removeQueries({ queryKey: chartKeys.detail(id) }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: chartKeys.lists() }),
+  });
+}
+
+/** A file read for import: its text, and an id that changes with every file picked. */
+export interface ImportSource {
+  fileId: number;
+  text: string;
+}
+
+/**
+ * The API's preview of an import (counts and every problem; nothing stored), or idle while
+ * `source` is null. Not retried: a refused file stays refused until another is picked.
+ */
+export function useImportPreview(request: ImportRequest, source: ImportSource | null) {
+  const api = useApiClient();
+  return useQuery({
+    queryKey: importKeys.preview(source?.fileId ?? -1, request.format, request.into ?? null),
+    queryFn: ({ signal }) => {
+      if (source === null) throw new Error("no file to preview");
+      // The name changes nothing in the counts: left out so typing it does not refetch.
+      return api.previewImport({ format: request.format, into: request.into }, source.text, signal);
+    },
+    enabled: source !== null,
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+  });
+}
+
+/** Imports a file: a new chart, or a matrix merged into `into`; the caches learn the result. */
+export function useImportChart() {
+  const api = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ request, text }: { request: ImportRequest; text: string }) =>
+      api.importChart(request, text),
+    onSuccess: (record: ChartRecord) => {
+      queryClient.setQueryData(chartKeys.detail(record.id), record);
+      return queryClient.invalidateQueries({ queryKey: chartKeys.lists() });
+    },
+  });
+}
+
+/** Fetches one export of a stored chart as a file (the editor saves its edits first). */
+export function useExportChart() {
+  const api = useApiClient();
+  return useMutation({
+    mutationFn: ({ id, options }: { id: string; options: ExportOptions }) =>
+      api.exportChart(id, options),
   });
 }

@@ -9,3 +9,10 @@ export const chartKeys = {
 export const templateKeys = {
   all: ["templates"] as const,
 };
+
+export const importKeys = {
+  all: ["import"] as const,
+  /** `fileId` tells files apart without putting their (possibly large) text in the key. */
+  preview: (fileId: number, format: string, into: string | null) =>
+    [...importKeys.all, "preview", { fileId, format, into }] as const,
+};

@@ -1,4 +1,17 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useRef } from "react";
+import {
+  type DOMAttributes,
+  type FormEvent,
+  type ReactNode,
+  useEffect,
+  useId,
+  useRef,
+} from "react";
+
+/** For a dialog that takes dropped files: a drop anywhere on it must not open the file. */
+export type DialogDropHandlers = Pick<
+  DOMAttributes<HTMLDialogElement>,
+  "onDragOver" | "onDragLeave" | "onDrop"
+>;
 
 export interface DialogProps {
   open: boolean;
@@ -12,11 +25,12 @@ export interface DialogProps {
   footer: ReactNode;
   testId?: string;
   className?: string;
+  dropHandlers?: DialogDropHandlers;
 }
 
 /**
- * A modal dialog on the native <dialog>: the browser traps focus, closes on Escape and
- * returns focus to where it was. The content is only rendered while open.
+ * A modal dialog on the native <dialog>: the browser traps focus and closes on Escape; the
+ * focus goes back to where it was when it closes. The content is only rendered while open.
  */
 export function Dialog({
   open,
@@ -27,16 +41,31 @@ export function Dialog({
   footer,
   testId,
   className,
+  dropHandlers,
 }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
+  const opener = useRef<Element | null>(null);
+
   useEffect(() => {
     const dialog = ref.current;
     if (dialog === null) return;
-    if (open && !dialog.open) dialog.showModal();
-    else if (!open && dialog.open) dialog.close();
+    if (open && !dialog.open) {
+      opener.current = document.activeElement;
+      dialog.showModal();
+    } else if (!open && dialog.open) dialog.close();
   }, [open]);
+
+  // close() gives the focus back by itself; a dialog that is removed while open (its owner
+  // unmounts it) does not, so the opener gets it here, if it is still on the page.
+  useEffect(
+    () => () => {
+      const element = opener.current;
+      if (element instanceof HTMLElement && element.isConnected) element.focus();
+    },
+    [],
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -50,6 +79,7 @@ export function Dialog({
       className={`dialog ${className ?? ""}`}
       aria-labelledby={titleId}
       data-testid={testId}
+      {...dropHandlers}
       onCancel={(event) => {
         event.preventDefault();
         onClose();

@@ -341,6 +341,46 @@ describe("receive", () => {
   });
 });
 
+describe("replaceFromServer", () => {
+  it("takes a chart changed on the server for this user, clears undo and says why", async () => {
+    const { editor, server } = createTestEditor();
+    editor.apply(rename("Mine"), "Rename chart");
+    await flush();
+    expect(editor.getState().history.canUndo).toBe(true);
+
+    server.editElsewhere(vacate("ceo")); // as a matrix import merged into the chart would
+    editor.replaceFromServer(server.record, "Imported the matrix.");
+    const state = editor.getState();
+    expect(state).toMatchObject({ version: server.record.version, document: { name: "Mine" } });
+    expect(holderOf(editor, "ceo")).toBeNull();
+    expect(state.history).toMatchObject({ canUndo: false, canRedo: false });
+    expect(state.notice).toMatchObject({ kind: "info", message: "Imported the matrix." });
+
+    editor.replaceFromServer({ ...server.record, version: 1 }, "Stale");
+    expect(editor.getState().notice?.message).toBe("Imported the matrix.");
+  });
+
+  it("re-applies edits still waiting on top, as after a conflict", async () => {
+    const { editor, server } = createTestEditor();
+    server.failures = [new NetworkError(new TypeError("offline"))];
+    editor.apply(rename("Mine"), "Rename chart");
+    await flush();
+    server.editElsewhere(vacate("ceo"));
+    editor.replaceFromServer(server.record, "Imported the matrix.");
+    expect(editor.getState().document.name).toBe("Mine");
+    expect(holderOf(editor, "ceo")).toBeNull();
+    expect(editor.getState().notice?.message).toBe(
+      "Imported the matrix. Your 1 unsaved change was re-applied.",
+    );
+
+    editor.retryNow();
+    await flush();
+    expect(editor.getState().save.status).toBe("saved");
+    expect(server.record.document).toEqual(editor.getState().document);
+    editor.dispose();
+  });
+});
+
 describe("subscribe", () => {
   it("notifies listeners on changes until unsubscribed", () => {
     const { editor } = createTestEditor();

@@ -182,6 +182,32 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
     options.onSaved?.(confirmed);
   }
 
+  /**
+   * Takes `record` as the server's chart (after a 409, or an import merged into it) and
+   * re-applies the waiting batches on top; returns the state changes to make.
+   */
+  function reloadFrom(record: ChartRecord) {
+    confirmed = record;
+    const { document, kept, dropped } = rebase(record.document, queue.items());
+    queue.replace(kept);
+    const changes: Partial<EditorState> = {
+      ...documentChanges(document),
+      version: record.version,
+      updatedAt: record.updatedAt,
+    };
+    return { kept, dropped, changes };
+  }
+
+  /** " Your 2 unsaved changes were re-applied. 1 change could not be … discarded: “…”." */
+  function replayed(kept: readonly PendingBatch[], dropped: readonly PendingBatch[]): string {
+    let message = "";
+    if (kept.length > 0)
+      message += ` Your ${plural(kept.length, "unsaved change")} ${kept.length === 1 ? "was" : "were"} re-applied.`;
+    if (dropped.length > 0)
+      message += ` ${plural(dropped.length, "change")} could not be re-applied and ${dropped.length === 1 ? "was" : "were"} discarded: ${quoted(dropped.map((b) => b.label))}.`;
+    return message;
+  }
+
   /** The confirmed chart plus the waiting batches that still apply, in order. */
   function rebase(base: ChartDocument, batches: readonly PendingBatch[]) {
     let document = base;
@@ -200,20 +226,10 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
   async function handleFailure(error: unknown, batch: PendingBatch): Promise<FailureDecision> {
     if (error instanceof ApiError && error.isConflict) {
       // Someone else saved first: take their chart and replay ours on top of it.
-      confirmed = await transport.getChart(chartId);
-      const { document, kept, dropped } = rebase(confirmed.document, queue.items());
-      queue.replace(kept);
+      const { kept, dropped, changes } = reloadFrom(await transport.getChart(chartId));
       let message = "This chart was changed elsewhere, so it has been reloaded.";
-      if (kept.length > 0)
-        message += ` Your ${plural(kept.length, "unsaved change")} ${kept.length === 1 ? "was" : "were"} re-applied.`;
-      if (dropped.length > 0)
-        message += ` ${plural(dropped.length, "change")} could not be re-applied and ${dropped.length === 1 ? "was" : "were"} discarded: ${quoted(dropped.map((b) => b.label))}.`;
-      setState({
-        ...documentChanges(document),
-        version: confirmed.version,
-        updatedAt: confirmed.updatedAt,
-        notice: notice("conflict", message),
-      });
+      message += replayed(kept, dropped);
+      setState({ ...changes, notice: notice("conflict", message) });
       options.onSaved?.(confirmed);
       return "continue";
     }
@@ -333,6 +349,18 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
     retryNow: () => queue.retryNow(),
     dismissNotice() {
       if (state.notice !== null) setState({ notice: null });
+    },
+    replaceFromServer(next, message) {
+      if (next.id !== chartId || next.version < confirmed.version) return;
+      const { kept, dropped, changes } = reloadFrom(next);
+      // Its steps were recorded against the chart before the change: undoing them now
+      // would undo around a change the history does not know.
+      history = EMPTY_HISTORY;
+      setState({
+        ...changes,
+        history: summariseHistory(history),
+        notice: notice("info", `${message}${replayed(kept, dropped)}`),
+      });
     },
     receive(next) {
       if (next.id !== chartId || next.version <= confirmed.version) return;

@@ -92,6 +92,12 @@ export interface ChartEditor {
   /** Sends failed or offline edits now instead of waiting for the next retry. */
   retryNow(): void;
   dismissNotice(): void;
+  /**
+   * A chart the server changed at this user's request outside the editor (a matrix import
+   * merged into it): taken as after a 409 (edits still waiting are re-applied on top), the
+   * undo history is cleared and `message` is shown as an info notice.
+   */
+  replaceFromServer(record: ChartRecord, message: string): void;
   /** A newer copy from the server (a refetch): taken when no edit is waiting to be saved. */
   receive(record: ChartRecord): void;
   /** Stops timers and listeners; edits in flight still finish. */

@@ -21,12 +21,18 @@ export function historyShortcut(event: KeyboardEvent): "undo" | "redo" | null {
   return null;
 }
 
-/** Undo/redo shortcuts on the whole page, except while typing in a field. */
+/** In an open dialog: it is modal, so the keys are for it, not for the chart behind it. */
+function isInDialog(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest("dialog[open]") !== null;
+}
+
+/** Undo/redo shortcuts on the whole page, except while typing in a field or in a dialog. */
 export function useUndoRedoShortcuts(editor: ChartEditor): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const action = historyShortcut(event);
-      if (action === null || event.defaultPrevented || isTextField(event.target)) return;
+      if (action === null || event.defaultPrevented) return;
+      if (isTextField(event.target) || isInDialog(event.target)) return;
       event.preventDefault();
       if (action === "undo") editor.undo();
       else editor.redo();

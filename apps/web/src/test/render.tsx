@@ -1,4 +1,4 @@
-import type { ChartListItem, ChartRecord, TemplateSummary } from "@rolemap/contract";
+import type { ChartListItem, ChartRecord, ImportPreview, TemplateSummary } from "@rolemap/contract";
 import { listTemplates } from "@rolemap/domain";
 import { QueryClient } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
@@ -7,7 +7,7 @@ import { MemoryRouter, useLocation } from "react-router";
 import { vi } from "vitest";
 import { AppProviders, AppRoutes } from "../App";
 import { ApiClientProvider } from "../api/api-context";
-import type { ApiClient } from "../api/client";
+import type { ApiClient, ExportedFile } from "../api/client";
 
 /** An ApiClient whose every method is a vi.fn with a harmless default answer. */
 export function fakeApi(overrides: Partial<ApiClient> = {}) {
@@ -33,6 +33,15 @@ export function fakeApi(overrides: Partial<ApiClient> = {}) {
     })),
     getFindings: vi.fn(async () => ({ findings: [] })),
     listTemplates: vi.fn(async () => ({ templates: listTemplates() as TemplateSummary[] })),
+    previewImport: vi.fn(async (): Promise<ImportPreview> => {
+      throw new Error("previewImport not faked");
+    }),
+    importChart: vi.fn(async (): Promise<ChartRecord> => {
+      throw new Error("importChart not faked");
+    }),
+    exportChart: vi.fn(async (): Promise<ExportedFile> => {
+      throw new Error("exportChart not faked");
+    }),
     ...overrides,
   };
   return api satisfies ApiClient;

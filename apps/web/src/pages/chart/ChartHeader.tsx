@@ -15,6 +15,8 @@ export interface ChartHeaderProps {
   isFindingsOpen: boolean;
   onToggleFindings(): void;
   findingCount: number;
+  onImportMatrix(): void;
+  onExport(): void;
 }
 
 export function ChartHeader({
@@ -24,6 +26,8 @@ export function ChartHeader({
   isFindingsOpen,
   onToggleFindings,
   findingCount,
+  onImportMatrix,
+  onExport,
 }: ChartHeaderProps) {
   return (
     <AppHeader>
@@ -49,6 +53,23 @@ export function ChartHeader({
           data-testid="toggle-findings"
         >
           Findings ({findingCount})
+        </button>
+        <span className={styles.divider} aria-hidden="true" />
+        <button
+          type="button"
+          className="button button-small"
+          onClick={onImportMatrix}
+          data-testid="import-matrix-button"
+        >
+          Import matrix…
+        </button>
+        <button
+          type="button"
+          className="button button-small button-primary"
+          onClick={onExport}
+          data-testid="export-button"
+        >
+          Export…
         </button>
       </div>
     </AppHeader>

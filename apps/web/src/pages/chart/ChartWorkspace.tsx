@@ -1,4 +1,4 @@
-import { useEffect, useId } from "react";
+import { useEffect, useId, useState } from "react";
 import { ChartCanvas } from "../../canvas/ChartCanvas";
 import {
   type ChartEditor,
@@ -9,6 +9,8 @@ import {
   useWarnBeforeLeavingUnsaved,
 } from "../../editor";
 import { FindingsPanel } from "../../findings/FindingsPanel";
+import { ExportDialog } from "../../interchange/ExportDialog";
+import { ImportDialog } from "../../interchange/ImportDialog";
 import { usePersistentState } from "../../lib/use-persistent-state";
 import { ResponsibilityMatrix } from "../../matrix/ResponsibilityMatrix";
 import { ChartHeader } from "./ChartHeader";
@@ -35,6 +37,7 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
     matrixDefault(),
   );
   const ids = { canvas: useId(), matrix: useId(), findings: useId() };
+  const [dialog, setDialog] = useState<"export" | "import-matrix" | null>(null);
 
   useUndoRedoShortcuts(editor);
   useWarnBeforeLeavingUnsaved(editor);
@@ -53,6 +56,8 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
         isFindingsOpen={isFindingsOpen}
         onToggleFindings={() => setFindingsOpen(!isFindingsOpen)}
         findingCount={findingCount}
+        onImportMatrix={() => setDialog("import-matrix")}
+        onExport={() => setDialog("export")}
       />
       <NoticeBanner editor={editor} />
       <div className={styles.body} data-findings-open={isFindingsOpen}>
@@ -129,6 +134,12 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
           </aside>
         )}
       </div>
+      <ExportDialog open={dialog === "export"} onClose={() => setDialog(null)} editor={editor} />
+      <ImportDialog
+        open={dialog === "import-matrix"}
+        onClose={() => setDialog(null)}
+        target={{ kind: "merge", editor }}
+      />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { ImportDialog } from "../../interchange/ImportDialog";
 import { AppHeader } from "../AppHeader";
 import { Advisor } from "./Advisor";
 import { ChartList } from "./ChartList";
@@ -7,6 +8,7 @@ import { NewChartDialog } from "./NewChartDialog";
 
 export function HomePage() {
   const [isCreating, setCreating] = useState(false);
+  const [isImporting, setImporting] = useState(false);
 
   useEffect(() => {
     document.title = "Rolemap – charts";
@@ -19,14 +21,24 @@ export function HomePage() {
         <section className={styles.charts} aria-labelledby="charts-heading">
           <div className={styles.sectionHeader}>
             <h1 id="charts-heading">Your charts</h1>
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => setCreating(true)}
-              data-testid="new-chart-button"
-            >
-              <span aria-hidden="true">+</span> New chart
-            </button>
+            <div className={styles.actions}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => setImporting(true)}
+                data-testid="import-chart-button"
+              >
+                Import…
+              </button>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => setCreating(true)}
+                data-testid="new-chart-button"
+              >
+                <span aria-hidden="true">+</span> New chart
+              </button>
+            </div>
           </div>
           <ChartList onCreate={() => setCreating(true)} />
         </section>
@@ -35,6 +47,11 @@ export function HomePage() {
         </aside>
       </main>
       <NewChartDialog open={isCreating} onClose={() => setCreating(false)} />
+      <ImportDialog
+        open={isImporting}
+        onClose={() => setImporting(false)}
+        target={{ kind: "new" }}
+      />
     </>
   );
 }
