@@ -26,7 +26,10 @@ export function compareIds(a: string, b: string): number {
 
 /** Sorted and without repeats. */
 export function sortIds(ids: Iterable<string>): string[] {
-  const sorted = Array.from(ids).sort(compareIds);
+  // Most findings name one role or one responsibility: no iterator, no sort for those.
+  const sorted = Array.isArray(ids) ? ids.slice() : Array.from(ids);
+  if (sorted.length < 2) return sorted;
+  sorted.sort(compareIds);
   let kept = 0;
   for (let i = 0; i < sorted.length; i++) {
     if (i === 0 || sorted[i] !== sorted[kept - 1]) sorted[kept++] = sorted[i] as string;
@@ -35,7 +38,9 @@ export function sortIds(ids: Iterable<string>): string[] {
   return sorted;
 }
 
-const severityRank = new Map(SEVERITIES.map((severity, rank) => [severity, rank]));
+const severityRank: Readonly<Record<string, number>> = Object.fromEntries(
+  SEVERITIES.map((severity, rank) => [severity, rank]),
+);
 
 const compareLists = (a: readonly string[], b: readonly string[]) => {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
@@ -52,7 +57,7 @@ const compareLists = (a: readonly string[], b: readonly string[]) => {
  */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    (severityRank.get(a.severity) ?? 0) - (severityRank.get(b.severity) ?? 0) ||
+    (severityRank[a.severity] ?? 0) - (severityRank[b.severity] ?? 0) ||
     compareIds(a.rule, b.rule) ||
     compareIds(a.responsibilities[0] ?? "", b.responsibilities[0] ?? "") ||
     compareIds(a.roles[0] ?? "", b.roles[0] ?? "") ||
