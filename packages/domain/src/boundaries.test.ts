@@ -1,92 +1,42 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import ts from "typescript";
+import { relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { type ModuleUse, scanFile, shippedSourceFiles } from "./testing/purity";
 
 /**
  * packages/domain is the pure engine: data in, data out. Its shipped source may import
- * only its own modules, the contract's zod-free constants, and *types* from the contract
- * (erased at build time). No React, Express, Prisma, zod or Node APIs.
+ * only its own modules, the contract's zod-free constants, *types* from the contract
+ * (erased at build time) and d3-hierarchy (pure tidy-tree maths). No React, Express,
+ * Prisma, zod or Node APIs, and no browser or Node globals.
  */
 const root = import.meta.dirname;
-const isShipped = (path: string) => !path.endsWith(".test.ts") && !path.includes("/testing/");
 
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return path.endsWith(".ts") && isShipped(path) ? [path] : [];
-  });
-
-interface ImportUse {
-  specifier: string;
-  typeOnly: boolean;
-}
-
-/** Every module a file loads: static imports, re-exports, `import()` and `require()`. */
-function importsOf(fileName: string, text: string): ImportUse[] {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
-  const uses: ImportUse[] = [];
-  const visit = (node: ts.Node) => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier))
-      uses.push({
-        specifier: node.moduleSpecifier.text,
-        typeOnly: node.importClause?.isTypeOnly ?? false,
-      });
-    else if (
-      ts.isExportDeclaration(node) &&
-      node.moduleSpecifier !== undefined &&
-      ts.isStringLiteral(node.moduleSpecifier)
-    )
-      uses.push({ specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly });
-    else if (ts.isCallExpression(node)) {
-      const [argument] = node.arguments;
-      const isRequire = ts.isIdentifier(node.expression) && node.expression.text === "require";
-      const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
-      if ((isRequire || isImport) && argument !== undefined && ts.isStringLiteral(argument))
-        uses.push({ specifier: argument.text, typeOnly: false });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return uses;
-}
-
-const allowed = ({ specifier, typeOnly }: ImportUse) =>
+const allowed = ({ specifier, typeOnly }: ModuleUse) =>
   specifier.startsWith(".") ||
   specifier === "@rolemap/contract/constants" ||
-  // A pure layout library (tidy trees): data in, positions out; no DOM, no I/O.
   specifier === "d3-hierarchy" ||
   (typeOnly && specifier === "@rolemap/contract");
 
 describe("packages/domain boundaries", () => {
-  const files = sourceFiles(root);
+  const files = shippedSourceFiles(root);
 
-  it("has source files to check", () => {
+  it("has source files to check, and not the test helpers", () => {
     expect(files.length).toBeGreaterThan(5);
+    expect(files.some((file) => file.includes("/testing/"))).toBe(false);
   });
 
   it.each(files.map((file) => [relative(root, file), file]))(
-    "%s imports nothing impure",
+    "%s imports nothing impure and uses no platform globals",
     (_, file) => {
-      const offending = importsOf(file, readFileSync(file, "utf8")).filter((use) => !allowed(use));
-      expect(offending).toEqual([]);
+      const { imports, globals } = scanFile(file);
+      expect(imports.filter((use) => !allowed(use))).toEqual([]);
+      expect(globals).toEqual([]);
     },
   );
 
-  it("recognises forbidden imports and ignores look-alike text", () => {
-    const sample = [
-      'import { z } from "zod";',
-      'import type { Role } from "@rolemap/contract";',
-      'export { x } from "./x";',
-      'const later = () => import("react");',
-      "export const text = (id: string) => 'line from \"' + id + '\" from \"express\"';",
-    ].join("\n");
-    expect(importsOf("sample.ts", sample)).toEqual([
-      { specifier: "zod", typeOnly: false },
-      { specifier: "@rolemap/contract", typeOnly: true },
-      { specifier: "./x", typeOnly: false },
-      { specifier: "react", typeOnly: false },
-    ]);
+  it("refuses what the engine must not load", () => {
+    for (const specifier of ["zod", "react", "express", "@prisma/client", "node:fs"])
+      expect(allowed({ specifier, typeOnly: false })).toBe(false);
+    expect(allowed({ specifier: "@rolemap/contract", typeOnly: false })).toBe(false);
+    expect(allowed({ specifier: "@rolemap/contract", typeOnly: true })).toBe(true);
   });
 });
