@@ -72,3 +72,17 @@ export function listNames(names: readonly string[], limit = 8): string {
   if (names.length <= limit) return names.join(", ");
   return `${names.slice(0, limit).join(", ")} and ${names.length - limit} more`;
 }
+
+/**
+ * `listNames` of the labels of role ids in id order, labelling only the few that are
+ * named: a responsibility with 40 consulted roles costs 8 labels, not 40.
+ */
+export function listLabels(
+  ids: Iterable<string>,
+  label: (id: string) => string,
+  limit = 8,
+): string {
+  const sorted = sortIds(ids);
+  const names = (sorted.length <= limit ? sorted : sorted.slice(0, limit)).map(label).join(", ");
+  return sorted.length <= limit ? names : `${names} and ${sorted.length - limit} more`;
+}

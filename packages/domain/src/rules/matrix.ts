@@ -1,6 +1,6 @@
 import type { Finding } from "@rolemap/contract";
 import type { ChartIndex } from "../chart-index";
-import { listNames, makeFinding, sortIds } from "../findings";
+import { listLabels, makeFinding } from "../findings";
 import { isVacant } from "../roles";
 
 const CODE_WORDS = {
@@ -15,7 +15,7 @@ const CODE_WORDS = {
 export function checkMatrix(index: ChartIndex): Finding[] {
   const { maxResponsible, maxConsulted } = index.settings;
   const findings: Finding[] = [];
-  const labels = (ids: readonly string[]) => listNames(sortIds(ids).map(index.roleLabel));
+  const labels = (ids: readonly string[]) => listLabels(ids, index.roleLabel);
 
   for (const [id, { R, A, C, I, S }] of index.holders) {
     const name = index.responsibilityName(id);

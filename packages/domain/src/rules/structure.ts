@@ -1,12 +1,12 @@
 import type { Finding } from "@rolemap/contract";
 import type { ChartIndex } from "../chart-index";
-import { listNames, makeFinding, sortIds } from "../findings";
+import { listLabels, makeFinding } from "../findings";
 import { buildDigraph, findComponents } from "../graph/digraph";
 import type { ReportingGraph } from "../graph/reporting-graph";
 
 /** The org/* rules. Dotted lines never count toward cycles, managers, roots or span. */
 export function checkStructure(index: ChartIndex, graph: ReportingGraph): Finding[] {
-  const labels = (ids: Iterable<string>) => listNames(sortIds(ids).map(index.roleLabel));
+  const labels = (ids: Iterable<string>) => listLabels(ids, index.roleLabel);
   const findings: Finding[] = [...findCycles(graph, labels)];
 
   for (const role of graph.roleIds) {
