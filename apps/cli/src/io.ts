@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import pc from "picocolors";
 
-export type Write = (text: string) => void;
+/** Text, or the bytes of an exported file. */
+export type Write = (chunk: string | Uint8Array) => void;
 export type Colors = ReturnType<typeof pc.createColors>;
 
 /** Where a command writes. Passed in rather than taken from `process` so tests can capture it. */
@@ -12,8 +13,6 @@ export interface Output {
   colors: Colors;
   /** Width of the terminal, or undefined when stdout is not one (then lines are not cut). */
   columns?: number | undefined;
-  /** Writes a file's bytes (an export) to stdout; resolves once they are handed over. */
-  stdoutBytes?: (bytes: Uint8Array) => Promise<void>;
   /** Whether stdout is a terminal (binary files are not written to one). */
   stdoutIsTTY?: boolean;
 }
@@ -58,10 +57,6 @@ export function processIO(): CommandIO {
     stderr: (text) => process.stderr.write(text),
     colors: pc.createColors(colourEnabled({ isTTY: process.stdout.isTTY, env: process.env })),
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
-    stdoutBytes: (bytes) =>
-      new Promise((resolve, reject) =>
-        process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())),
-      ),
     stdoutIsTTY: process.stdout.isTTY === true,
     readFile: (path) => readFile(path, "utf8"),
     readStdin: () => readAll(process.stdin),

@@ -3,6 +3,7 @@ import { type Browser, chromium, type Page } from "@playwright/test";
 import type { ChartDocument, ChartRecord } from "@rolemap/contract";
 import { EDITOR_LAYOUT_OPTIONS, layoutChart } from "@rolemap/domain";
 import { generateChart } from "../../../packages/domain/bench/generate-chart";
+import { CHROMIUM_LAUNCH } from "../e2e/chromium";
 import { recordGesture, type Summary, summarise, waitForStillViewport, zigzag } from "./frames";
 import { startBenchServer } from "./server";
 
@@ -21,15 +22,6 @@ const LOAD_RUNS = 5;
 const GESTURE_MOVES = 120;
 const LAYOUT_ROLES = 5_000;
 const SEED = 20_240_601;
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 /** A chart of `roles` roles, with a small matrix (the canvas is what is measured). */
 function benchChart(roles: number): ChartDocument {
@@ -186,10 +178,7 @@ const frames = (s: Summary) => `${ms(s.median)} / ${ms(s.p95)}`;
 async function main() {
   const layout = measureLayout();
   const server = await startBenchServer(PORT);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const results: SizeFigures[] = [];
   const version = browser.version();
   try {

@@ -2,43 +2,16 @@
 // sources are newer than apps/web/dist, then runs apps/api on E2E_PORT (default 3100) with the
 // embedded database in a fresh temporary DATA_DIR, removed again when the server stops.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { isWebBuildStale } from "../../../scripts/web-build.mjs";
 
 const webDir = path.resolve(import.meta.dirname, "..");
 const rootDir = path.resolve(webDir, "../..");
-const distIndex = path.join(webDir, "dist", "index.html");
 const port = process.env.E2E_PORT ?? "3100";
 
-/** Newest modification time under `target` (a file or a folder), ignoring node_modules. */
-function newest(target) {
-  if (!existsSync(target)) return 0;
-  const stats = statSync(target);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  let latest = 0;
-  for (const entry of readdirSync(target)) {
-    if (entry === "node_modules" || entry === "dist") continue;
-    latest = Math.max(latest, newest(path.join(target, entry)));
-  }
-  return latest;
-}
-
-function needsBuild() {
-  if (!existsSync(distIndex)) return true;
-  const built = statSync(distIndex).mtimeMs;
-  const sources = [
-    path.join(webDir, "src"),
-    path.join(webDir, "public"),
-    path.join(webDir, "index.html"),
-    path.join(webDir, "vite.config.ts"),
-    path.join(rootDir, "packages/contract/src"),
-    path.join(rootDir, "packages/domain/src"),
-  ];
-  return sources.some((source) => newest(source) > built);
-}
-
-if (process.env.E2E_SKIP_BUILD !== "1" && needsBuild()) {
+if (process.env.E2E_SKIP_BUILD !== "1" && isWebBuildStale()) {
   console.log("[e2e] building the web app…");
   const build = spawnSync("npm", ["run", "build"], { cwd: webDir, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);

@@ -51,7 +51,6 @@ export async function runExport(
   // Loaded here: the renderer, resvg and pdfkit are only needed by this command.
   const { exportChart } = await import("@rolemap/export");
   const exported = await exportChart(read.document, options);
-  if (io.stdoutBytes === undefined) io.stdout(new TextDecoder().decode(exported.body));
-  else await io.stdoutBytes(exported.body);
+  io.stdout(exported.body);
   return EXIT.ok;
 }

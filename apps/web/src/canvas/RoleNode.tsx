@@ -58,15 +58,20 @@ function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
     .filter(Boolean)
     .join(" ");
 
+  // The same element in both forms: tests and styles find a card by these.
+  const card = {
+    className,
+    "data-testid": "role-card",
+    "data-role-id": id,
+    "data-vacant": isVacant,
+    "data-selected": selected,
+    "data-drop-target": data.isDropTarget,
+  };
+
   if (isCompact && !data.isEditing)
     return (
       <div
-        className={className}
-        data-testid="role-card"
-        data-role-id={id}
-        data-vacant={isVacant}
-        data-selected={selected}
-        data-drop-target={data.isDropTarget}
+        {...card}
         title={data.holder === null ? `${data.title} (vacant)` : `${data.title}: ${data.holder}`}
       >
         <div className={styles.title}>{data.title}</div>
@@ -75,14 +80,7 @@ function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
     );
 
   return (
-    <div
-      className={className}
-      data-testid="role-card"
-      data-role-id={id}
-      data-vacant={isVacant}
-      data-selected={selected}
-      data-drop-target={data.isDropTarget}
-    >
+    <div {...card}>
       {data.isEditing ? (
         <RoleEditForm id={id} data={data} />
       ) : (

@@ -1,5 +1,6 @@
 import type { ChartDocument } from "@rolemap/contract";
 import { getTemplate, validateChart } from "@rolemap/domain";
+import { exportFilename as exportFileName } from "@rolemap/export/naming";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
@@ -8,7 +9,6 @@ import { saveFile } from "../lib/save-file";
 import { CHART_ID, chartRecord } from "../test/editor-fixtures";
 import { cardTexts, stubObjectUrls } from "../test/object-urls";
 import { fakeApi, renderApp } from "../test/render";
-import { exportFileName } from "./export-formats";
 
 // The regions have their own tests; stand-ins keep this one about the dialog.
 vi.mock("../canvas/ChartCanvas", () => ({ ChartCanvas: () => <p>canvas</p> }));

@@ -1,4 +1,5 @@
 import type { ExportOptions } from "@rolemap/contract";
+import { exportFilename } from "@rolemap/export/naming";
 import { type ReactNode, useCallback, useRef, useState } from "react";
 import { describeError, type ExportedFile } from "../api/client";
 import { Dialog } from "../components/Dialog";
@@ -8,7 +9,7 @@ import { saveFile } from "../lib/save-file";
 import styles from "./ExportDialog.module.css";
 import { ExportPreview } from "./ExportPreview";
 import { ExportSettings } from "./ExportSettings";
-import { DEFAULT_EXPORT_OPTIONS, exportFileName, exportFormatInfo } from "./export-formats";
+import { DEFAULT_EXPORT_OPTIONS, exportFormatInfo } from "./export-formats";
 import { type ExportDownload, useExportDownload } from "./use-export-download";
 
 export function ExportDialog({
@@ -32,7 +33,7 @@ function ExportForm({ editor, onClose }: { editor: ChartEditor; onClose(): void 
     if (linkParent.current !== null) saveFile(file.blob, filename, linkParent.current);
   }, []);
   const download = useExportDownload(editor, deliver);
-  const filename = exportFileName(document.name, options.format);
+  const filename = exportFilename(document.name, options.format);
   const label = exportFormatInfo(options.format).label;
   const isBusy = download.phase.kind === "fetching" || download.phase.kind === "waiting-for-save";
 

@@ -1,6 +1,7 @@
 import { EXPORT_FORMATS } from "@rolemap/contract";
+import { exportFilename as exportFileName } from "@rolemap/export/naming";
 import { describe, expect, it } from "vitest";
-import { EXPORT_FORMAT_INFO, exportFileName, pngPixelSize } from "./export-formats";
+import { EXPORT_FORMAT_INFO, pngPixelSize } from "./export-formats";
 
 describe("export formats", () => {
   it("lists every format of the contract once", () => {

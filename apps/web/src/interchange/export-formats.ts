@@ -1,6 +1,6 @@
 import type { ExportFormat, ExportOptions, PageSize, PdfFit } from "@rolemap/contract";
 import { EXPORT_FORMATS } from "@rolemap/contract";
-import { exportFilename, pngZoom } from "@rolemap/export/naming";
+import { pngZoom } from "@rolemap/export/naming";
 
 export interface ExportFormatInfo {
   format: ExportFormat;
@@ -107,6 +107,3 @@ export function pngPixelSize(width: number, height: number, scale: number) {
     isReduced: zoom < scale,
   };
 }
-
-/** The name the API gives the file: @rolemap/export's own `exportFilename`. */
-export const exportFileName = exportFilename;
