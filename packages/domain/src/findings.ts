@@ -1,11 +1,15 @@
 import type { Finding, RuleId } from "@rolemap/contract";
 import { RULES, SEVERITIES } from "@rolemap/contract/constants";
 
-/** Builds a finding with the rule's contract category and severity and sorted id lists. */
+/**
+ * Builds a finding with the rule's contract category and severity. It takes the id lists
+ * it is given and sorts them in place: callers pass lists made for the finding, and a
+ * chart's thousands of findings then cost no copies.
+ */
 export function makeFinding(
   rule: RuleId,
-  roles: Iterable<string>,
-  responsibilities: Iterable<string>,
+  roles: string[],
+  responsibilities: string[],
   message: string,
 ): Finding {
   const { category, severity } = RULES[rule];
@@ -13,8 +17,8 @@ export function makeFinding(
     rule,
     category,
     severity,
-    roles: sortIds(roles),
-    responsibilities: sortIds(responsibilities),
+    roles: sortUnique(roles),
+    responsibilities: sortUnique(responsibilities),
     message,
   };
 }
@@ -24,18 +28,42 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Sorted and without repeats. */
-export function sortIds(ids: Iterable<string>): string[] {
-  // Most findings name one role or one responsibility: no iterator, no sort for those.
-  const sorted = Array.isArray(ids) ? ids.slice() : Array.from(ids);
-  if (sorted.length < 2) return sorted;
-  sorted.sort(compareIds);
-  let kept = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    if (i === 0 || sorted[i] !== sorted[kept - 1]) sorted[kept++] = sorted[i] as string;
+/**
+ * Lists up to this long are sorted in place by insertion: `Array.prototype.sort` sets up
+ * about a kilobyte of work space per call, and a chart's findings make thousands of
+ * short lists, so the garbage it left was most of the validator's collection time.
+ */
+const SHORT_LIST = 24;
+
+function insertionSort(list: string[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (list[j] as string) > item) {
+      list[j + 1] = list[j] as string;
+      j--;
+    }
+    list[j + 1] = item;
   }
-  sorted.length = kept;
-  return sorted;
+}
+
+/** Sorted and without repeats, as a new list. */
+export function sortIds(ids: Iterable<string>): string[] {
+  return sortUnique(Array.from(ids));
+}
+
+/** Sorts the list in place and drops repeats; returns it. */
+function sortUnique(list: string[]): string[] {
+  // Most findings name one role or one responsibility: nothing to do for those.
+  if (list.length < 2) return list;
+  if (list.length <= SHORT_LIST) insertionSort(list);
+  else list.sort(compareIds);
+  let kept = 1;
+  for (let i = 1; i < list.length; i++) {
+    if (list[i] !== list[kept - 1]) list[kept++] = list[i] as string;
+  }
+  list.length = kept;
+  return list;
 }
 
 const severityRank: Readonly<Record<string, number>> = Object.fromEntries(

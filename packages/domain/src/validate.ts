@@ -15,12 +15,13 @@ import { checkStructure } from "./rules/structure";
  */
 export function validateChart(document: ChartDocument): Finding[] {
   const index = indexChart(document);
-  const graph = createReportingGraph(document);
-  return [
-    ...checkMatrix(index),
-    ...checkOwnership(index),
-    ...checkStructure(index, graph),
-    ...checkAuthority(index, graph),
-    ...checkCatalogue(index),
-  ].sort(compareFindings);
+  const graph = createReportingGraph(document, index.roleAt);
+  return checkMatrix(index)
+    .concat(
+      checkOwnership(index),
+      checkStructure(index, graph),
+      checkAuthority(index, graph),
+      checkCatalogue(index),
+    )
+    .sort(compareFindings);
 }

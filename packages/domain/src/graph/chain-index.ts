@@ -60,19 +60,21 @@ export function buildChainIndex(
 
 /** The component DAG, edges kept in the original order (solid lines first stay first). */
 function condense(graph: Digraph, componentOf: Int32Array, count: number): Digraph {
-  const sources: number[] = [];
-  const targets: number[] = [];
+  // At most one edge per original edge: typed arrays of that size, no growing lists.
+  const sources = new Int32Array(graph.targets.length);
+  const targets = new Int32Array(graph.targets.length);
+  let edges = 0;
   for (let node = 0; node < graph.size; node++) {
     const from = componentOf[node]!;
     for (let e = graph.offsets[node]!; e < graph.offsets[node + 1]!; e++) {
       const to = componentOf[graph.targets[e]!]!;
       if (from !== to) {
-        sources.push(from);
-        targets.push(to);
+        sources[edges] = from;
+        targets[edges++] = to;
       }
     }
   }
-  return buildDigraph(count, sources, targets);
+  return buildDigraph(count, sources.subarray(0, edges), targets.subarray(0, edges));
 }
 
 const UNSET = 0x7fffffff;

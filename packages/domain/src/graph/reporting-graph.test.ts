@@ -66,6 +66,31 @@ describe("createReportingGraph", () => {
     expect(graph.chain(lower).includes(upper)).toBe(expected);
   });
 
+  it("answers by position as it does by id", () => {
+    const at = (id: string) => graph.indexOf(id) as number;
+    for (const lower of graph.roleIds)
+      for (const upper of graph.roleIds)
+        expect(graph.isInChainAt(at(lower), at(upper))).toBe(graph.isInChain(lower, upper));
+  });
+
+  it("keeps the lines of each kind both ways by position", () => {
+    const targets = (digraph: typeof graph.solid.up, id: string) => {
+      const node = graph.indexOf(id) as number;
+      return [...digraph.targets.subarray(digraph.offsets[node], digraph.offsets[node + 1])].map(
+        (target) => graph.roleIds[target],
+      );
+    };
+    expect(targets(graph.solid.down, "ceo")).toEqual(["cio", "cto"]);
+    expect(targets(graph.solid.up, "ciso")).toEqual(["cio"]);
+    expect(targets(graph.dotted.up, "ciso")).toEqual(["cto"]);
+    expect(targets(graph.dotted.down, "ceo")).toEqual(["cio"]);
+  });
+
+  it("lists a pair linked both solid and dotted once under any kind", () => {
+    expect(graph.managers("cio", "any")).toEqual(["ceo"]);
+    expect(graph.reports("ceo", "any")).toEqual(["cio", "cto"]);
+  });
+
   it("does not overflow on a 20,000-deep chain", () => {
     const ids = Array.from({ length: 20_000 }, (_, i) => `r${i}`);
     const deep = createReportingGraph(

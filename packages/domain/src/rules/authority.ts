@@ -1,5 +1,5 @@
 import type { Finding } from "@rolemap/contract";
-import type { ChartIndex } from "../chart-index";
+import type { ChartIndex, CodeHolders } from "../chart-index";
 import { makeFinding } from "../findings";
 import type { ReportingGraph } from "../graph/reporting-graph";
 
@@ -10,20 +10,22 @@ import type { ReportingGraph } from "../graph/reporting-graph";
  */
 export function checkAuthority(index: ChartIndex, graph: ReportingGraph): Finding[] {
   const findings: Finding[] = [];
-  for (const [id, { R, A }] of index.holders) {
+  const { roleIds } = index;
+  index.document.responsibilities.forEach(({ id, name }, row) => {
+    const { R, A } = index.holders[row] as CodeHolders;
     const accountable = A[0];
-    if (A.length !== 1 || accountable === undefined) continue;
-    for (const responsible of new Set(R)) {
-      if (responsible === accountable || graph.isInChain(responsible, accountable)) continue;
+    if (A.length !== 1 || accountable === undefined) return;
+    for (const responsible of R) {
+      if (responsible === accountable || graph.isInChainAt(responsible, accountable)) continue;
       findings.push(
         makeFinding(
           "authority/accountable-outside-chain",
-          [accountable, responsible],
+          [roleIds[accountable] as string, roleIds[responsible] as string],
           [id],
-          `${index.roleLabel(responsible)} is responsible for ${index.responsibilityName(id)} but does not report, directly or through a dotted line, to ${index.roleLabel(accountable)}, who is accountable for it.`,
+          `${index.label(responsible)} is responsible for ${name} but does not report, directly or through a dotted line, to ${index.label(accountable)}, who is accountable for it.`,
         ),
       );
     }
-  }
+  });
   return findings;
 }

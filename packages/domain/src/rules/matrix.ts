@@ -1,24 +1,35 @@
-import type { Finding } from "@rolemap/contract";
-import type { ChartIndex } from "../chart-index";
+import type { Finding, RaciCode } from "@rolemap/contract";
+import type { ChartIndex, CodeHolders } from "../chart-index";
 import { listLabels, makeFinding } from "../findings";
 import { isVacant } from "../roles";
 
-const CODE_WORDS = {
+const CODE_WORDS: Record<RaciCode, string> = {
   R: "responsible",
   A: "accountable",
   S: "support",
   C: "consulted",
   I: "informed",
 };
+const DOING = ["A", "R", "S"] as const;
+const TOLD = ["C", "I"] as const;
 
 /** The raci/* rules: each responsibility's codes on their own. */
 export function checkMatrix(index: ChartIndex): Finding[] {
   const { maxResponsible, maxConsulted } = index.settings;
+  const { document, roleIds } = index;
   const findings: Finding[] = [];
-  const labels = (ids: readonly string[]) => listLabels(ids, index.roleLabel);
+  const labels = (positions: readonly number[]) =>
+    listLabels(
+      positions.map((position) => roleIds[position] as string),
+      index.roleLabel,
+    );
+  const ids = (positions: readonly number[]) =>
+    positions.map((position) => roleIds[position] as string);
+  const findConflicts = conflictFinder(index);
 
-  for (const [id, { R, A, C, I, S }] of index.holders) {
-    const name = index.responsibilityName(id);
+  document.responsibilities.forEach(({ id, name }, row) => {
+    const holders = index.holders[row] as CodeHolders;
+    const { R, A, C, S } = holders;
     const it = [id];
 
     if (A.length === 0)
@@ -34,7 +45,7 @@ export function checkMatrix(index: ChartIndex): Finding[] {
       findings.push(
         makeFinding(
           "raci/multiple-accountable",
-          A,
+          ids(A),
           it,
           `${name} has ${A.length} accountable roles (${labels(A)}); exactly one must be accountable.`,
         ),
@@ -52,7 +63,7 @@ export function checkMatrix(index: ChartIndex): Finding[] {
       findings.push(
         makeFinding(
           "raci/too-many-responsible",
-          R,
+          ids(R),
           it,
           `${name} has ${R.length} responsible roles (${labels(R)}); more than ${maxResponsible} blurs who does the work.`,
         ),
@@ -61,7 +72,7 @@ export function checkMatrix(index: ChartIndex): Finding[] {
       findings.push(
         makeFinding(
           "raci/too-many-consulted",
-          C,
+          ids(C),
           it,
           `${name} has ${C.length} consulted roles (${labels(C)}); consulting more than ${maxConsulted} slows decisions down.`,
         ),
@@ -70,52 +81,63 @@ export function checkMatrix(index: ChartIndex): Finding[] {
       findings.push(
         makeFinding(
           "raci/support-without-responsible",
-          S,
+          ids(S),
           it,
           `${labels(S)} ${S.length === 1 ? "supports" : "support"} ${name}, but nobody is responsible for it to support.`,
         ),
       );
-    for (const role of new Set(A)) {
-      const holder = index.roles.get(role);
-      if (holder !== undefined && isVacant(holder))
+    for (const role of A) {
+      if (isVacant(document.roles[role] as { holder?: string | null }))
         findings.push(
           makeFinding(
             "raci/vacant-accountable",
-            [role],
+            [roleIds[role] as string],
             it,
-            `${index.roleLabel(role)} is accountable for ${name}, but the role is vacant.`,
+            `${index.label(role)} is accountable for ${name}, but the role is vacant.`,
           ),
         );
     }
-    findings.push(...findConflicts(index, id, { R, A, S }, { C, I }));
-  }
+    findConflicts(row, id, name, holders, findings);
+  });
   return findings;
 }
 
-/** A role that owns or supports the work (A, R, S) and is also only told about it (C, I). */
-function findConflicts(
-  index: ChartIndex,
-  id: string,
-  doing: Record<"R" | "A" | "S", string[]>,
-  told: Record<"C" | "I", string[]>,
-): Finding[] {
-  if (told.C.length + told.I.length === 0) return [];
-  const doers = new Set([...doing.A, ...doing.R, ...doing.S]);
-  const conflicted = new Set([...told.C, ...told.I].filter((role) => doers.has(role)));
-  if (conflicted.size === 0) return [];
-
-  const name = index.responsibilityName(id);
-  const words = (role: string, codes: readonly ("A" | "R" | "S" | "C" | "I")[]) =>
+/**
+ * raci/conflicting-codes: a role that owns or supports the work (A, R, S) and is also
+ * only told about it (C, I). Two per-role stamp arrays mark, for the current row, who
+ * does the work and who was already reported, so a row costs its codes and no set.
+ * Indexed loops: this runs for every row, and `for…of` allocates until optimised.
+ */
+function conflictFinder(index: ChartIndex) {
+  const doingIn = new Int32Array(index.roleIds.length).fill(-1);
+  const reportedIn = new Int32Array(index.roleIds.length).fill(-1);
+  const words = (role: number, holders: CodeHolders, codes: readonly RaciCode[]) =>
     codes
-      .filter((code) => (code === "C" || code === "I" ? told[code] : doing[code]).includes(role))
+      .filter((code) => holders[code].includes(role))
       .map((code) => CODE_WORDS[code])
       .join(" and ");
-  return [...conflicted].map((role) =>
-    makeFinding(
-      "raci/conflicting-codes",
-      [role],
-      [id],
-      `${index.roleLabel(role)} is both ${words(role, ["A", "R", "S"])} and ${words(role, ["C", "I"])} on ${name}; a role that does the work need not be consulted or informed about it.`,
-    ),
-  );
+
+  return (row: number, id: string, name: string, holders: CodeHolders, into: Finding[]) => {
+    if (holders.C.length + holders.I.length === 0) return;
+    for (const code of DOING) {
+      const list = holders[code];
+      for (let i = 0; i < list.length; i++) doingIn[list[i] as number] = row;
+    }
+    for (const code of TOLD) {
+      const list = holders[code];
+      for (let i = 0; i < list.length; i++) {
+        const role = list[i] as number;
+        if (doingIn[role] !== row || reportedIn[role] === row) continue;
+        reportedIn[role] = row;
+        into.push(
+          makeFinding(
+            "raci/conflicting-codes",
+            [index.roleIds[role] as string],
+            [id],
+            `${index.label(role)} is both ${words(role, holders, DOING)} and ${words(role, holders, TOLD)} on ${name}; a role that does the work need not be consulted or informed about it.`,
+          ),
+        );
+      }
+    }
+  };
 }

@@ -5,42 +5,50 @@ import { makeFinding } from "../findings";
 /** The role/* rules: what each role owns across the whole matrix. */
 export function checkOwnership(index: ChartIndex): Finding[] {
   const { maxAccountablePerRole } = index.settings;
-  const owners = new Set<string>();
-  const accountableFor = new Map<string, string[]>();
-  for (const [responsibility, { R, A }] of index.holders) {
-    for (const role of R) owners.add(role);
-    for (const role of new Set(A)) {
-      owners.add(role);
-      const list = accountableFor.get(role);
-      if (list === undefined) accountableFor.set(role, [responsibility]);
-      else list.push(responsibility);
+  const { roleIds, holders } = index;
+  const owns = new Uint8Array(roleIds.length);
+  const accountableCount = new Int32Array(roleIds.length);
+  for (const { R, A } of holders) {
+    for (const role of R) owns[role] = 1;
+    for (const role of A) {
+      owns[role] = 1;
+      accountableCount[role] = (accountableCount[role] ?? 0) + 1;
     }
   }
 
   const findings: Finding[] = [];
-  if (index.responsibilities.size > 0) {
-    for (const role of index.roles.keys()) {
-      if (!owners.has(role))
+  if (holders.length > 0) {
+    for (let role = 0; role < roleIds.length; role++) {
+      if (owns[role] === 0)
         findings.push(
           makeFinding(
             "role/no-ownership",
-            [role],
+            [roleIds[role] as string],
             [],
-            `${index.roleLabel(role)} is neither responsible nor accountable for anything in the matrix.`,
+            `${index.label(role)} is neither responsible nor accountable for anything in the matrix.`,
           ),
         );
     }
   }
-  for (const [role, responsibilities] of accountableFor) {
-    if (responsibilities.length > maxAccountablePerRole)
-      findings.push(
-        makeFinding(
-          "role/overloaded",
-          [role],
-          responsibilities,
-          `${index.roleLabel(role)} is accountable for ${responsibilities.length} responsibilities; more than ${maxAccountablePerRole} is more than one role can own well.`,
-        ),
-      );
-  }
+
+  // Few roles are overloaded: list responsibilities only for those.
+  const overloaded = new Map<number, string[]>();
+  accountableCount.forEach((count, role) => {
+    if (count > maxAccountablePerRole) overloaded.set(role, []);
+  });
+  if (overloaded.size === 0) return findings;
+  holders.forEach(({ A }, row) => {
+    for (const role of A)
+      overloaded.get(role)?.push(index.document.responsibilities[row]?.id as string);
+  });
+  for (const [role, responsibilities] of overloaded)
+    findings.push(
+      makeFinding(
+        "role/overloaded",
+        [roleIds[role] as string],
+        responsibilities,
+        `${index.label(role)} is accountable for ${responsibilities.length} responsibilities; more than ${maxAccountablePerRole} is more than one role can own well.`,
+      ),
+    );
   return findings;
 }

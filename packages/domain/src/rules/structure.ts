@@ -1,33 +1,38 @@
 import type { Finding } from "@rolemap/contract";
 import type { ChartIndex } from "../chart-index";
 import { listLabels, makeFinding } from "../findings";
-import { buildDigraph, findComponents } from "../graph/digraph";
+import { findComponents } from "../graph/digraph";
 import type { ReportingGraph } from "../graph/reporting-graph";
 
 /** The org/* rules. Dotted lines never count toward cycles, managers, roots or span. */
 export function checkStructure(index: ChartIndex, graph: ReportingGraph): Finding[] {
+  const { roleIds } = index;
   const labels = (ids: Iterable<string>) => listLabels(ids, index.roleLabel);
   const findings: Finding[] = [...findCycles(graph, labels)];
+  const { up, down } = graph.solid;
+  const { maxSpanOfControl } = index.settings;
 
-  for (const role of graph.roleIds) {
-    const managers = graph.managers(role);
-    if (managers.length >= 2)
+  for (let role = 0; role < roleIds.length; role++) {
+    const managerCount = (up.offsets[role + 1] as number) - (up.offsets[role] as number);
+    if (managerCount >= 2) {
+      const managers = graph.managers(roleIds[role] as string);
       findings.push(
         makeFinding(
           "org/multiple-managers",
-          [role, ...managers],
+          [roleIds[role] as string, ...managers],
           [],
-          `${index.roleLabel(role)} has ${managers.length} solid-line managers (${labels(managers)}); keep one and make the others dotted lines.`,
+          `${index.label(role)} has ${managers.length} solid-line managers (${labels(managers)}); keep one and make the others dotted lines.`,
         ),
       );
-    const reports = graph.reports(role).length;
-    if (reports > index.settings.maxSpanOfControl)
+    }
+    const reports = (down.offsets[role + 1] as number) - (down.offsets[role] as number);
+    if (reports > maxSpanOfControl)
       findings.push(
         makeFinding(
           "org/span-of-control",
-          [role],
+          [roleIds[role] as string],
           [],
-          `${index.roleLabel(role)} has ${reports} direct reports; more than ${index.settings.maxSpanOfControl} is a wide span of control.`,
+          `${index.label(role)} has ${reports} direct reports; more than ${maxSpanOfControl} is a wide span of control.`,
         ),
       );
   }
@@ -48,18 +53,13 @@ export function checkStructure(index: ChartIndex, graph: ReportingGraph): Findin
 /** One finding per strongly connected component of the solid graph with 2+ roles. */
 function findCycles(graph: ReportingGraph, labels: (ids: Iterable<string>) => string): Finding[] {
   const { roleIds } = graph;
-  const from: number[] = [];
-  const to: number[] = [];
-  roleIds.forEach((role, i) => {
-    for (const manager of graph.managers(role)) {
-      from.push(i);
-      to.push(graph.indexOf(manager) as number);
-    }
-  });
-  const { componentOf, count } = findComponents(buildDigraph(roleIds.length, from, to));
+  const { componentOf, count } = findComponents(graph.solid.up);
   // Most components are single roles: size them first, collect members only of loops.
   const sizes = new Int32Array(count);
-  for (const component of componentOf) sizes[component] = (sizes[component] ?? 0) + 1;
+  for (let i = 0; i < componentOf.length; i++) {
+    const component = componentOf[i] as number;
+    sizes[component] = (sizes[component] ?? 0) + 1;
+  }
   const members = new Map<number, string[]>();
   roleIds.forEach((role, i) => {
     const component = componentOf[i] as number;
