@@ -113,6 +113,60 @@ describe("checkReferences", () => {
       ],
     ],
     [
+      "a repeated line between unknown roles",
+      {
+        reportingLines: [
+          { manager: "cfo", report: "cxo", kind: "solid" },
+          { manager: "cfo", report: "cxo", kind: "solid" },
+        ],
+      },
+      [
+        { path: ["reportingLines", 0, "manager"], message: 'unknown role "cfo"' },
+        { path: ["reportingLines", 0, "report"], message: 'unknown role "cxo"' },
+        { path: ["reportingLines", 1, "manager"], message: 'unknown role "cfo"' },
+        { path: ["reportingLines", 1, "report"], message: 'unknown role "cxo"' },
+        {
+          path: ["reportingLines", 1],
+          message: 'duplicate solid line from "cxo" to "cfo" (same as reportingLines[0])',
+        },
+      ],
+    ],
+    [
+      "a repeated assignment with a code outside the matrix (left to the schema)",
+      {
+        assignments: [
+          { role: "cio", responsibility: "infra", code: "X" },
+          { role: "cio", responsibility: "infra", code: "X" },
+        ],
+      },
+      [
+        {
+          path: ["assignments", 1],
+          message: 'duplicate assignment of "X" to role "cio" on "infra" (same as assignments[0])',
+        },
+      ],
+    ],
+    [
+      "no repeat among distinct (role, responsibility) pairs whose positions cross",
+      {
+        responsibilities: [
+          { id: "infra", name: "Infrastructure" },
+          { id: "data", name: "Data" },
+        ],
+        reportingLines: [
+          { manager: "ceo", report: "cio", kind: "solid" },
+          { manager: "cio", report: "ceo", kind: "dotted" },
+        ],
+        assignments: [
+          { role: "ceo", responsibility: "data", code: "A" },
+          { role: "cio", responsibility: "infra", code: "A" },
+          { role: "ceo", responsibility: "infra", code: "R" },
+          { role: "cio", responsibility: "data", code: "R" },
+        ],
+      },
+      [],
+    ],
+    [
       "fields of the wrong type (left to the schema)",
       {
         roles: [{ id: 1 }, null, "x"],
