@@ -2,6 +2,7 @@ import { availableParallelism, cpus } from "node:os";
 import { type ChartDocument, parseChart } from "@rolemap/contract";
 import { validateChart } from "../src/validate";
 import { generateChart } from "./generate-chart";
+import { PHASES, timePhases } from "./phases";
 
 /**
  * Times validateChart on a generated 10,000-role chart, parseChart (zod) on the same
@@ -129,6 +130,24 @@ for (const { factor, document, timing, perItem, perItemMin } of rows)
       (perItemMin / referenceMin).toFixed(2).padStart(11),
       (perItem / reference).toFixed(2).padStart(13),
     ].join(" "),
+  );
+console.log("");
+
+// Which step costs what, and which grows faster than the input: ns per assignment + line
+// of each step's minimum, at three sizes.
+const PHASE_SCALES = [0.25, 1, 2];
+console.log("Steps of validateChart (ns per assignment+line, minimum of 20 runs each):");
+console.log(`${"step".padEnd(22)}${PHASE_SCALES.map((f) => `${f}x`.padStart(9)).join("")}`);
+const phaseRows = PHASE_SCALES.map((factor) => {
+  const row = rows.find((candidate) => candidate.factor === factor);
+  const document = row?.document ?? checkedChart(factor);
+  const work = document.assignments.length + document.reportingLines.length;
+  const best = timePhases(document, 20);
+  return (phase: (typeof PHASES)[number]) => (best[phase] * 1e6) / work;
+});
+for (const phase of PHASES)
+  console.log(
+    `${phase.padEnd(22)}${phaseRows.map((perItem) => perItem(phase).toFixed(0).padStart(9)).join("")}`,
   );
 console.log("");
 
