@@ -92,6 +92,28 @@ test.describe("canvas", () => {
     expect(stored.reportingLines).toContainEqual(solid("ceo", "cio-2"));
   });
 
+  test("opens with the whole chart fitted into view, and the overview in the corner", async ({
+    api,
+    chartPage,
+    page,
+  }) => {
+    const chart = await api.createChart("classic-split");
+    await chartPage.goto(chart.id);
+    const cards = page.locator(".react-flow__node");
+    await expect(cards).toHaveCount(chart.document.roles.length);
+    const pane = await page.locator(".react-flow").boundingBox();
+    if (pane === null) throw new Error("no canvas");
+    for (const box of await cards.evaluateAll((nodes) =>
+      nodes.map((node) => node.getBoundingClientRect().toJSON() as DOMRect),
+    )) {
+      expect(box.left).toBeGreaterThanOrEqual(pane.x);
+      expect(box.right).toBeLessThanOrEqual(pane.x + pane.width);
+      expect(box.top).toBeGreaterThanOrEqual(pane.y);
+      expect(box.bottom).toBeLessThanOrEqual(pane.y + pane.height);
+    }
+    await expect(page.getByRole("img", { name: "Overview of the chart" })).toBeVisible();
+  });
+
   for (const template of ["classic-split", "product-led", "operations-led"])
     test(`draws every reporting line of the ${template} template`, async ({
       api,

@@ -1,10 +1,12 @@
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, Suspense, useState } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
+import { ChartPage, HomePage } from "./app/lazy-pages";
 import { createQueryClient } from "./app/query-client";
-import { EditorRegistryProvider } from "./editor";
-import { ChartPage } from "./pages/chart/ChartPage";
-import { HomePage } from "./pages/home/HomePage";
+import { CHART_ROUTE, HOME_ROUTE } from "./app/start-up";
+import { EditorRegistryProvider } from "./editor/editor-registry";
+import { ChartPageSkeleton } from "./pages/chart/ChartPageSkeleton";
+import { HomePageSkeleton } from "./pages/home/HomePageSkeleton";
 import { NotFoundPage } from "./pages/NotFoundPage";
 
 /** Everything a page needs above it: data cache and the editors of this session. */
@@ -26,16 +28,31 @@ export function AppProviders({
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/" element={<HomePage />} />
-      <Route path="/charts/:id" element={<ChartPage />} />
+      <Route
+        path={HOME_ROUTE}
+        element={
+          <Suspense fallback={<HomePageSkeleton />}>
+            <HomePage />
+          </Suspense>
+        }
+      />
+      <Route
+        path={CHART_ROUTE}
+        element={
+          // The page's own loading state: the same frame whether code or chart is on its way.
+          <Suspense fallback={<ChartPageSkeleton />}>
+            <ChartPage />
+          </Suspense>
+        }
+      />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
 }
 
-export function App() {
+export function App({ queryClient }: { queryClient?: QueryClient }) {
   return (
-    <AppProviders>
+    <AppProviders queryClient={queryClient}>
       <BrowserRouter>
         <AppRoutes />
       </BrowserRouter>

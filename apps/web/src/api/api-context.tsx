@@ -1,7 +1,8 @@
 import { createContext, type ReactNode, useContext } from "react";
-import { type ApiClient, createApiClient } from "./client";
+import type { ApiClient } from "./client";
+import { defaultApiClient } from "./default-client";
 
-const ApiClientContext = createContext<ApiClient>(createApiClient());
+const ApiClientContext = createContext<ApiClient>(defaultApiClient);
 
 /** Replaces the API client below it (tests pass a fake; the app uses the default). */
 export function ApiClientProvider({

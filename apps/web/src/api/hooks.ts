@@ -8,6 +8,7 @@ import type {
 import { CHART_FORMAT } from "@rolemap/contract/constants";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useApiClient } from "./api-context";
+import { chartQueryOptions } from "./chart-query";
 import { ApiError, type ImportRequest } from "./client";
 import { chartKeys, importKeys, templateKeys } from "./query-keys";
 
@@ -24,12 +25,7 @@ export function useCharts(limit = CHART_LIST_LIMIT) {
 
 export function useChart(id: string) {
   const api = useApiClient();
-  return useQuery({
-    queryKey: chartKeys.detail(id),
-    queryFn: ({ signal }) => api.getChart(id, signal),
-    // The editor keeps this entry current after every save (see editor/use-chart-editor).
-    staleTime: 0,
-  });
+  return useQuery(chartQueryOptions(api, id));
 }
 
 export function useTemplates() {

@@ -11,12 +11,12 @@ import {
   type OnNodeDrag,
   Panel,
   ReactFlow,
-  type ReactFlowInstance,
   ReactFlowProvider,
   useReactFlow,
 } from "@xyflow/react";
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ChartEditor } from "../editor";
+import { useAfterFirstPaint } from "../lib/use-after-first-paint";
 import { ARCHETYPE_MIME, findArchetype, type RoleArchetype } from "./archetypes";
 import { CanvasToolbar } from "./CanvasToolbar";
 import styles from "./ChartCanvas.module.css";
@@ -31,6 +31,7 @@ import { RoleNode } from "./RoleNode";
 import { useCanvasEdits } from "./use-canvas-edits";
 import { useCanvasKeyboard } from "./use-canvas-keyboard";
 import { type CanvasViewState, useCanvasModel } from "./use-canvas-model";
+import { useInitialFit } from "./use-initial-fit";
 import { useRevealSelection } from "./use-reveal-selection";
 
 // Outside any component: React Flow re-mounts every node when these objects change.
@@ -100,6 +101,7 @@ function CanvasWorkspace({ editor }: { editor: ChartEditor }) {
   });
   useCanvasKeyboard({ root, edits });
   useRevealSelection({ model, flow, setCollapsed });
+  useInitialFit(flow, model.nodes);
 
   // ---------------------------------------------------------------- React Flow events
   const dragged = useRef<Map<string, XYPosition> | null>(null);
@@ -207,13 +209,6 @@ function CanvasWorkspace({ editor }: { editor: ChartEditor }) {
     },
     [edits, flow, setDropTarget],
   );
-  // Fit once React Flow can pan and zoom (its `fitView` prop can miss that moment when the
-  // first cards are culled).
-  const onInit = useCallback(
-    (instance: ReactFlowInstance<RoleFlowNode, LineFlowEdge>) =>
-      void instance.fitView(FIT_VIEW_OPTIONS),
-    [],
-  );
   const onPaletteAdd = useCallback(
     (archetype: RoleArchetype) => edits.addRoleFromPalette(archetype),
     [edits],
@@ -255,7 +250,6 @@ function CanvasWorkspace({ editor }: { editor: ChartEditor }) {
             onConnect={onConnect}
             isValidConnection={isValidConnection}
             onNodeDoubleClick={onNodeDoubleClick}
-            onInit={onInit}
             minZoom={0.05}
             maxZoom={2}
             zoomOnDoubleClick={false}
@@ -279,16 +273,7 @@ function CanvasWorkspace({ editor }: { editor: ChartEditor }) {
               />
             </Panel>
             <Controls showInteractive={false} position="bottom-left" />
-            <MiniMap
-              pannable
-              zoomable
-              nodeColor={miniMapColor}
-              nodeStrokeWidth={0}
-              maskColor="rgb(241 245 249 / 70%)"
-              ariaLabel="Overview of the chart"
-              // Smaller than React Flow's 200×150: it must not cover the chart on a short canvas.
-              style={MINIMAP_SIZE}
-            />
+            <CanvasMiniMap />
           </ReactFlow>
         </CanvasActionsContext.Provider>
         {isEmpty && (
@@ -309,3 +294,24 @@ function pointerOf(event: MouseEvent | TouchEvent): { clientX: number; clientY: 
 }
 
 const miniMapColor = (node: RoleFlowNode) => (node.data.holder === null ? "#d97706" : "#334155");
+
+/**
+ * The overview in the corner. It draws every role of the chart (1,000 of them, where the
+ * view shows a few hundred), so it comes one frame after the cards rather than with them.
+ */
+function CanvasMiniMap() {
+  const isPainted = useAfterFirstPaint();
+  if (!isPainted) return null;
+  return (
+    <MiniMap
+      pannable
+      zoomable
+      nodeColor={miniMapColor}
+      nodeStrokeWidth={0}
+      maskColor="rgb(241 245 249 / 70%)"
+      ariaLabel="Overview of the chart"
+      // Smaller than React Flow's 200×150: it must not cover the chart on a short canvas.
+      style={MINIMAP_SIZE}
+    />
+  );
+}

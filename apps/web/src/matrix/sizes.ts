@@ -16,5 +16,5 @@ export const GRID_SIZES = {
   row: 44,
 } as const;
 
-/** Used before the grid has been measured (and in tests, where nothing has a size). */
+/** The grid's size where it measures as nothing (tests: jsdom has no layout). */
 export const FALLBACK_VIEWPORT = { width: 1280, height: 720 } as const;

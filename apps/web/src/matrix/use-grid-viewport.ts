@@ -8,17 +8,17 @@ export interface Viewport {
   height: number;
 }
 
+const UNMEASURED: Viewport = { top: 0, left: 0, width: 0, height: 0 };
+
 /**
  * The scroll position and visible size of a scrolling element, updated at most once per
  * animation frame, and a `scrollTo` that updates both the element and the state at once
  * (so the next render already includes what was scrolled to).
  */
 export function useGridViewport(scroller: RefObject<HTMLElement | null>) {
-  const [viewport, setViewport] = useState<Viewport>({
-    top: 0,
-    left: 0,
-    ...FALLBACK_VIEWPORT,
-  });
+  // Nothing until the first measurement (a layout effect, before the first paint): cells
+  // made for a guessed size would only be laid out and removed again.
+  const [viewport, setViewport] = useState<Viewport>(UNMEASURED);
   const frame = useRef<number | null>(null);
 
   const measure = useCallback(() => {

@@ -24,3 +24,10 @@ if (typeof globalThis.ResizeObserver === "undefined") {
     disconnect(): void {}
   };
 }
+
+// jsdom never idles: work left for idle time (loading the dialogs' code early) never runs in
+// tests, and so cannot outlive one.
+if (typeof window !== "undefined" && typeof window.requestIdleCallback !== "function") {
+  window.requestIdleCallback = () => 0;
+  window.cancelIdleCallback = () => {};
+}

@@ -4,6 +4,7 @@ import { useChartEditor } from "../../editor";
 import { AppHeader } from "../AppHeader";
 import { NotFoundPage } from "../NotFoundPage";
 import styles from "./ChartPage.module.css";
+import { ChartPageSkeleton } from "./ChartPageSkeleton";
 import { ChartWorkspace } from "./ChartWorkspace";
 
 export function ChartPage() {
@@ -37,21 +38,4 @@ export function ChartPage() {
     case "loading":
       return <ChartPageSkeleton />;
   }
-}
-
-/** The page's frame with grey blocks where the chart will be: nothing moves when it loads. */
-function ChartPageSkeleton() {
-  return (
-    <div className={styles.page} aria-busy="true" data-testid="chart-loading">
-      <AppHeader>
-        <span className="skeleton" style={{ width: "16rem", height: "1.8rem" }} />
-        <span className="visually-hidden">Loading chart…</span>
-      </AppHeader>
-      <div className={styles.skeletonBody} aria-hidden="true">
-        <span className="skeleton" />
-        <span className="skeleton" />
-        <span className="skeleton" />
-      </div>
-    </div>
-  );
 }

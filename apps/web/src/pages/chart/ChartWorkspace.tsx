@@ -9,9 +9,13 @@ import {
   useWarnBeforeLeavingUnsaved,
 } from "../../editor";
 import { FindingsPanel } from "../../findings/FindingsPanel";
-import { ExportDialog } from "../../interchange/ExportDialog";
-import { ImportDialog } from "../../interchange/ImportDialog";
+import {
+  ExportDialog,
+  ImportDialog,
+  preloadInterchangeDialogs,
+} from "../../interchange/lazy-dialogs";
 import { usePersistentState } from "../../lib/use-persistent-state";
+import { whenIdle } from "../../lib/when-idle";
 import { ResponsibilityMatrix } from "../../matrix/ResponsibilityMatrix";
 import { ChartHeader } from "./ChartHeader";
 import styles from "./ChartWorkspace.module.css";
@@ -44,6 +48,7 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
   useEffect(() => {
     document.title = `${name} – Rolemap`;
   }, [name]);
+  useEffect(() => whenIdle(preloadInterchangeDialogs), []);
 
   const maxMatrix = () => Math.max(MATRIX_MIN, window.innerHeight - 280);
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import { ImportDialog } from "../../interchange/ImportDialog";
+import { ImportDialog, preloadInterchangeDialogs } from "../../interchange/lazy-dialogs";
+import { whenIdle } from "../../lib/when-idle";
 import { AppHeader } from "../AppHeader";
 import { Advisor } from "./Advisor";
 import { ChartList } from "./ChartList";
@@ -13,6 +14,7 @@ export function HomePage() {
   useEffect(() => {
     document.title = "Rolemap – charts";
   }, []);
+  useEffect(() => whenIdle(preloadInterchangeDialogs), []);
 
   return (
     <>
