@@ -14,9 +14,8 @@ const loadImportDialog = () => import("./ImportDialog");
 const LazyExportDialog = lazy(async () => ({ default: (await loadExportDialog()).ExportDialog }));
 const LazyImportDialog = lazy(async () => ({ default: (await loadImportDialog()).ImportDialog }));
 
-export function preloadInterchangeDialogs(): void {
-  void loadExportDialog();
-  void loadImportDialog();
+export function preloadInterchangeDialogs(): Promise<unknown> {
+  return Promise.all([loadExportDialog(), loadImportDialog()]);
 }
 
 /** Until a dialog's code is there: the dialog already open, with its title, saying so. */

@@ -8,6 +8,12 @@ import { vi } from "vitest";
 import { AppProviders, AppRoutes } from "../App";
 import { ApiClientProvider } from "../api/api-context";
 import type { ApiClient, ExportedFile } from "../api/client";
+import { loadChartPage, loadHomePage } from "../app/lazy-pages";
+import { preloadInterchangeDialogs } from "../interchange/lazy-dialogs";
+
+// The pages and dialogs are lazy chunks. Load their code once, before any test renders,
+// so no test's waiting time includes transforming it on demand (seconds on a busy machine).
+await Promise.all([loadChartPage(), loadHomePage(), preloadInterchangeDialogs()]);
 
 /** An ApiClient whose every method is a vi.fn with a harmless default answer. */
 export function fakeApi(overrides: Partial<ApiClient> = {}) {
