@@ -1,5 +1,6 @@
-import { type ComponentProps, lazy, Suspense } from "react";
+import { type ComponentProps, lazy, Suspense, useEffect } from "react";
 import { Dialog } from "../components/Dialog";
+import { whenIdle } from "../lib/when-idle";
 import type { ExportDialog as EagerExportDialog } from "./ExportDialog";
 import type { ImportDialog as EagerImportDialog } from "./ImportDialog";
 
@@ -16,6 +17,11 @@ const LazyImportDialog = lazy(async () => ({ default: (await loadImportDialog())
 
 export function preloadInterchangeDialogs(): Promise<unknown> {
   return Promise.all([loadExportDialog(), loadImportDialog()]);
+}
+
+/** For a page that offers the dialogs: their code loads once the page has nothing else to do. */
+export function usePreloadedInterchangeDialogs(): void {
+  useEffect(() => whenIdle(preloadInterchangeDialogs), []);
 }
 
 /** Until a dialog's code is there: the dialog already open, with its title, saying so. */

@@ -18,13 +18,9 @@ export function checkMatrix(index: ChartIndex): Finding[] {
   const { maxResponsible, maxConsulted } = index.settings;
   const { document, roleIds } = index;
   const findings: Finding[] = [];
-  const labels = (positions: readonly number[]) =>
-    listLabels(
-      positions.map((position) => roleIds[position] as string),
-      index.roleLabel,
-    );
   const ids = (positions: readonly number[]) =>
     positions.map((position) => roleIds[position] as string);
+  const labels = (positions: readonly number[]) => listLabels(ids(positions), index.roleLabel);
   const findConflicts = conflictFinder(index);
 
   document.responsibilities.forEach(({ id, name }, row) => {

@@ -12,10 +12,9 @@ import { FindingsPanel } from "../../findings/FindingsPanel";
 import {
   ExportDialog,
   ImportDialog,
-  preloadInterchangeDialogs,
+  usePreloadedInterchangeDialogs,
 } from "../../interchange/lazy-dialogs";
 import { usePersistentState } from "../../lib/use-persistent-state";
-import { whenIdle } from "../../lib/when-idle";
 import { ResponsibilityMatrix } from "../../matrix/ResponsibilityMatrix";
 import { ChartHeader } from "./ChartHeader";
 import styles from "./ChartWorkspace.module.css";
@@ -48,7 +47,7 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
   useEffect(() => {
     document.title = `${name} – Rolemap`;
   }, [name]);
-  useEffect(() => whenIdle(preloadInterchangeDialogs), []);
+  usePreloadedInterchangeDialogs();
 
   const maxMatrix = () => Math.max(MATRIX_MIN, window.innerHeight - 280);
 

@@ -1,6 +1,5 @@
 import { useEffect, useState } from "react";
-import { ImportDialog, preloadInterchangeDialogs } from "../../interchange/lazy-dialogs";
-import { whenIdle } from "../../lib/when-idle";
+import { ImportDialog, usePreloadedInterchangeDialogs } from "../../interchange/lazy-dialogs";
 import { AppHeader } from "../AppHeader";
 import { Advisor } from "./Advisor";
 import { ChartList } from "./ChartList";
@@ -14,7 +13,7 @@ export function HomePage() {
   useEffect(() => {
     document.title = "Rolemap – charts";
   }, []);
-  useEffect(() => whenIdle(preloadInterchangeDialogs), []);
+  usePreloadedInterchangeDialogs();
 
   return (
     <>
