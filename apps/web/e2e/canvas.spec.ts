@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import type { ChartRecord, ReportingLine } from "@rolemap/contract";
+import { generateChart } from "../../../packages/domain/bench/generate-chart";
 import { type ChartPageModel, expect, test } from "./fixtures";
 
 /**
@@ -112,6 +113,50 @@ test.describe("canvas", () => {
       expect(box.bottom).toBeLessThanOrEqual(pane.y + pane.height);
     }
     await expect(page.getByRole("img", { name: "Overview of the chart" })).toBeVisible();
+  });
+
+  test("opens a large chart with the cards in view first, then mounts every card, asking for the chart once", async ({
+    page,
+    request,
+  }) => {
+    const roles = 800;
+    const chart = generateChart({ roles, responsibilities: 4, assignments: 20, seed: 11 });
+    const created = await request.post("/api/charts", { data: { document: chart } });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as ChartRecord;
+    // Each state of the canvas's data-cards, from its first render, with the most cards
+    // mounted while it lasted.
+    await page.addInitScript(() => {
+      const seen: { cards: string | null; mounted: number }[] = [];
+      (window as unknown as { __cards: typeof seen }).__cards = seen;
+      new MutationObserver(() => {
+        const canvas = document.querySelector('[data-testid="chart-canvas"]');
+        if (canvas === null) return;
+        const cards = canvas.getAttribute("data-cards");
+        const mounted = document.querySelectorAll(".react-flow__node").length;
+        const last = seen.at(-1);
+        if (last !== undefined && last.cards === cards)
+          last.mounted = Math.max(last.mounted, mounted);
+        else seen.push({ cards, mounted });
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    const chartRequests: string[] = [];
+    page.on("request", (sent) => {
+      if (new URL(sent.url()).pathname === `/api/charts/${id}`) chartRequests.push(sent.method());
+    });
+
+    await page.goto(`/charts/${id}`);
+    await expect(page.getByTestId("chart-canvas")).toHaveAttribute("data-cards", "all");
+    await expect(page.locator(".react-flow__node")).toHaveCount(roles);
+    const seen = await page.evaluate(
+      () => (window as unknown as { __cards: { cards: string; mounted: number }[] }).__cards,
+    );
+    expect(seen.map((step) => step.cards)).toEqual(["view", "all"]);
+    // The first view: some cards, far from all of them.
+    expect(seen[0]?.mounted).toBeGreaterThan(0);
+    expect(seen[0]?.mounted).toBeLessThan(roles / 2);
+    // index.html's early request is the one the page uses: the chart is not fetched twice.
+    expect(chartRequests).toEqual(["GET"]);
   });
 
   for (const template of ["classic-split", "product-led", "operations-led"])

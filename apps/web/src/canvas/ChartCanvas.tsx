@@ -33,6 +33,8 @@ import { useCanvasKeyboard } from "./use-canvas-keyboard";
 import { type CanvasViewState, useCanvasModel } from "./use-canvas-model";
 import { useInitialFit } from "./use-initial-fit";
 import { useRevealSelection } from "./use-reveal-selection";
+import { useViewCulling } from "./use-view-culling";
+import { ViewportPortalContext, ViewportPortalProbe } from "./viewport-portal";
 
 // Outside any component: React Flow re-mounts every node when these objects change.
 const nodeTypes = { role: RoleNode };
@@ -40,8 +42,6 @@ const edgeTypes = { line: LineEdge };
 
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const PRO_OPTIONS = { hideAttribution: false };
-/** Above this many visible cards, React Flow mounts only those inside the viewport. */
-const CULLING_THRESHOLD = 400;
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
@@ -102,6 +102,8 @@ function CanvasWorkspace({ editor }: { editor: ChartEditor }) {
   useCanvasKeyboard({ root, edits });
   useRevealSelection({ model, flow, setCollapsed });
   useInitialFit(flow, model.nodes);
+  const isCulled = useViewCulling(model.nodes.length);
+  const [portalTarget, setPortalTarget] = useState<HTMLElement | null>(null);
 
   // ---------------------------------------------------------------- React Flow events
   const dragged = useRef<Map<string, XYPosition> | null>(null);
@@ -228,53 +230,60 @@ function CanvasWorkspace({ editor }: { editor: ChartEditor }) {
   }, [editingId, model.document.roles]);
 
   return (
-    <div className={styles.canvas} data-testid="chart-canvas">
+    <div
+      className={styles.canvas}
+      data-testid="chart-canvas"
+      data-cards={isCulled ? "view" : "all"}
+    >
       <Palette onAdd={onPaletteAdd}>
         <LineLegend hasDotted={hasDotted} />
       </Palette>
       <div className={styles.flow}>
         <CanvasActionsContext.Provider value={edits.actions}>
-          <ReactFlow<RoleFlowNode, LineFlowEdge>
-            ref={root}
-            onDragOver={onDragOver}
-            onDragLeave={onDragLeave}
-            onDrop={onDrop}
-            nodes={model.nodes}
-            edges={model.edges}
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onNodeDrag={onNodeDrag}
-            onNodeDragStop={onNodeDragStop}
-            onConnect={onConnect}
-            isValidConnection={isValidConnection}
-            onNodeDoubleClick={onNodeDoubleClick}
-            minZoom={0.05}
-            maxZoom={2}
-            zoomOnDoubleClick={false}
-            deleteKeyCode={null}
-            selectionKeyCode="Shift"
-            multiSelectionKeyCode={MULTI_SELECT_KEYS}
-            nodeDragThreshold={4}
-            onlyRenderVisibleElements={model.nodes.length > CULLING_THRESHOLD}
-            proOptions={PRO_OPTIONS}
-          >
-            <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#cbd5e1" />
-            <Panel position="top-left" className={styles.panel}>
-              <CanvasToolbar
-                onAutoLayout={edits.autoLayout}
-                onFitView={edits.fitAll}
-                collapsedCount={collapsed.size}
-                onExpandAll={edits.expandAll}
-                search={edits.search}
-                focus={edits.focusRole}
-                isEmpty={isEmpty}
-              />
-            </Panel>
-            <Controls showInteractive={false} position="bottom-left" />
-            <CanvasMiniMap />
-          </ReactFlow>
+          <ViewportPortalContext.Provider value={portalTarget}>
+            <ReactFlow<RoleFlowNode, LineFlowEdge>
+              ref={root}
+              onDragOver={onDragOver}
+              onDragLeave={onDragLeave}
+              onDrop={onDrop}
+              nodes={model.nodes}
+              edges={model.edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onNodeDrag={onNodeDrag}
+              onNodeDragStop={onNodeDragStop}
+              onConnect={onConnect}
+              isValidConnection={isValidConnection}
+              onNodeDoubleClick={onNodeDoubleClick}
+              minZoom={0.05}
+              maxZoom={2}
+              zoomOnDoubleClick={false}
+              deleteKeyCode={null}
+              selectionKeyCode="Shift"
+              multiSelectionKeyCode={MULTI_SELECT_KEYS}
+              nodeDragThreshold={4}
+              onlyRenderVisibleElements={isCulled}
+              proOptions={PRO_OPTIONS}
+            >
+              <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#cbd5e1" />
+              <Panel position="top-left" className={styles.panel}>
+                <CanvasToolbar
+                  onAutoLayout={edits.autoLayout}
+                  onFitView={edits.fitAll}
+                  collapsedCount={collapsed.size}
+                  onExpandAll={edits.expandAll}
+                  search={edits.search}
+                  focus={edits.focusRole}
+                  isEmpty={isEmpty}
+                />
+              </Panel>
+              <Controls showInteractive={false} position="bottom-left" />
+              <CanvasMiniMap />
+              <ViewportPortalProbe onTarget={setPortalTarget} />
+            </ReactFlow>
+          </ViewportPortalContext.Provider>
         </CanvasActionsContext.Provider>
         {isEmpty && (
           <div className={styles.empty} data-testid="canvas-empty">

@@ -1,14 +1,9 @@
-import {
-  EdgeLabelRenderer,
-  type EdgeProps,
-  getBezierPath,
-  getSmoothStepPath,
-  ViewportPortal,
-} from "@xyflow/react";
+import { EdgeLabelRenderer, type EdgeProps, getBezierPath, getSmoothStepPath } from "@xyflow/react";
 import { memo } from "react";
 import { useCanvasActions } from "./canvas-actions";
 import type { LineFlowEdge } from "./flow-mapping";
 import styles from "./LineEdge.module.css";
+import { InViewportPortal } from "./viewport-portal";
 
 /**
  * A reporting line. Solid lines are orthogonal connectors in dark slate; dotted lines are
@@ -54,7 +49,7 @@ function LineEdgeView(props: EdgeProps<LineFlowEdge>) {
         strokeWidth={18}
       />
       {kind === "dotted" && (
-        <ViewportPortal>
+        <InViewportPortal>
           <svg className={styles.overlay} aria-hidden="true">
             <path
               d={path}
@@ -64,7 +59,7 @@ function LineEdgeView(props: EdgeProps<LineFlowEdge>) {
               fill="none"
             />
           </svg>
-        </ViewportPortal>
+        </InViewportPortal>
       )}
       {data?.hasToolbar && <LineToolbar x={labelX} y={labelY} edge={props} />}
     </>

@@ -1,6 +1,7 @@
 import { Handle, type NodeProps, Position, type ReactFlowState, useStore } from "@xyflow/react";
 import { type FocusEvent, type KeyboardEvent, memo, useId, useRef } from "react";
 import { useCanvasActions } from "./canvas-actions";
+import { compactTitle } from "./compact-title";
 import { RIGHT_HANDLE, type RoleFlowNode, SIDE_HANDLE } from "./flow-mapping";
 import { COMPACT_ZOOM } from "./geometry";
 import styles from "./RoleNode.module.css";
@@ -74,7 +75,7 @@ function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
         {...card}
         title={data.holder === null ? `${data.title} (vacant)` : `${data.title}: ${data.holder}`}
       >
-        <div className={styles.title}>{data.title}</div>
+        <div className={styles.title}>{compactTitle(data.title)}</div>
         <CardHandles />
       </div>
     );

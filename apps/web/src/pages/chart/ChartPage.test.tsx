@@ -40,6 +40,27 @@ describe("ChartPage", () => {
     expect(document.title).toBe(`${record.document.name} – Rolemap`);
   });
 
+  it("fills the matrix and findings panels only once the page with the canvas has been drawn", async () => {
+    // Frames run only when the test says so; everything else keeps its real timing.
+    vi.useFakeTimers({ toFake: ["requestAnimationFrame", "cancelAnimationFrame"] });
+    try {
+      renderApp(`/charts/${CHART_ID}`, chartApi());
+      await screen.findByTestId("chart-title");
+      const matrix = screen.getByTestId("matrix-region");
+      const findings = screen.getByTestId("findings-region");
+      expect(within(matrix).getByText("Loading the responsibility matrix…")).toBeInTheDocument();
+      expect(within(findings).getByText("Loading the findings…")).toBeInTheDocument();
+      expect(within(matrix).queryByText("matrix")).toBeNull();
+
+      act(() => vi.advanceTimersToNextFrame());
+      expect(await within(matrix).findByText("matrix")).toBeInTheDocument();
+      expect(within(findings).getByText("findings")).toBeInTheDocument();
+      expect(within(matrix).queryByText("Loading the responsibility matrix…")).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("renames the chart, saves it with the version, and undoes and redoes it", async () => {
     const user = userEvent.setup();
     const api = chartApi();

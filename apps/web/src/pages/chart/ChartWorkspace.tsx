@@ -14,11 +14,13 @@ import {
   ImportDialog,
   usePreloadedInterchangeDialogs,
 } from "../../interchange/lazy-dialogs";
+import { useAfterFirstPaint } from "../../lib/use-after-first-paint";
 import { usePersistentState } from "../../lib/use-persistent-state";
 import { ResponsibilityMatrix } from "../../matrix/ResponsibilityMatrix";
 import { ChartHeader } from "./ChartHeader";
 import styles from "./ChartWorkspace.module.css";
 import { NoticeBanner } from "./NoticeBanner";
+import { PanelPlaceholder } from "./PanelPlaceholder";
 import { Splitter } from "./Splitter";
 
 const MATRIX_MIN = 160;
@@ -48,6 +50,9 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
     document.title = `${name} – Rolemap`;
   }, [name]);
   usePreloadedInterchangeDialogs();
+  // The matrix and findings fill in once the cards are on screen: the chart is what a
+  // person looks at first, and the panels would otherwise delay it by a sixth on 1,000 roles.
+  const arePanelsFilled = useAfterFirstPaint();
 
   const maxMatrix = () => Math.max(MATRIX_MIN, window.innerHeight - 280);
 
@@ -108,7 +113,11 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
                   </button>
                 </header>
                 <div className={styles.panelBody}>
-                  <ResponsibilityMatrix editor={editor} />
+                  {arePanelsFilled ? (
+                    <ResponsibilityMatrix editor={editor} />
+                  ) : (
+                    <PanelPlaceholder label="Loading the responsibility matrix…" />
+                  )}
                 </div>
               </section>
             </>
@@ -133,7 +142,11 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
               </button>
             </header>
             <div className={styles.panelBody}>
-              <FindingsPanel editor={editor} />
+              {arePanelsFilled ? (
+                <FindingsPanel editor={editor} />
+              ) : (
+                <PanelPlaceholder label="Loading the findings…" />
+              )}
             </div>
           </aside>
         )}
