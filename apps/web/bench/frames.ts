@@ -101,3 +101,23 @@ export async function waitForStillViewport(page: Page): Promise<void> {
     { polling: "raf" },
   );
 }
+
+/**
+ * Resolves once the page has drawn `count` frames in a row at 60 Hz (none over 20 ms): the
+ * work that follows a load or a jump (mounting, measuring, compiling) is over, so a gesture
+ * measures the gesture.
+ */
+export async function waitForSettledFrames(page: Page, count = 20): Promise<void> {
+  await page.waitForFunction(
+    (needed) => {
+      const state = window as unknown as { __settleLast?: number; __settled?: number };
+      const now = performance.now();
+      const last = state.__settleLast;
+      state.__settleLast = now;
+      state.__settled = last !== undefined && now - last < 20 ? (state.__settled ?? 0) + 1 : 0;
+      return state.__settled >= needed;
+    },
+    count,
+    { polling: "raf", timeout: 60_000 },
+  );
+}

@@ -13,6 +13,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
 } from "@xyflow/react";
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ChartEditor } from "../editor";
@@ -22,7 +23,7 @@ import { CanvasToolbar } from "./CanvasToolbar";
 import styles from "./ChartCanvas.module.css";
 import { CanvasActionsContext } from "./canvas-actions";
 import type { LineFlowEdge, RoleFlowNode } from "./flow-mapping";
-import { CARD_HEIGHT, CARD_WIDTH, FIT_VIEW_OPTIONS } from "./geometry";
+import { CARD_HEIGHT, CARD_WIDTH, FIT_VIEW_OPTIONS, selectIsCompact } from "./geometry";
 import { LineEdge } from "./LineEdge";
 import { LineLegend } from "./LineLegend";
 import { motion } from "./motion";
@@ -102,7 +103,7 @@ function CanvasWorkspace({ editor }: { editor: ChartEditor }) {
   useCanvasKeyboard({ root, edits });
   useRevealSelection({ model, flow, setCollapsed });
   useInitialFit(flow, model.nodes);
-  const isCulled = useViewCulling(model.nodes.length);
+  const isCulled = useViewCulling(model.nodes.length, useStore(selectIsCompact));
   const [portalTarget, setPortalTarget] = useState<HTMLElement | null>(null);
 
   // ---------------------------------------------------------------- React Flow events

@@ -1,14 +1,12 @@
-import { Handle, type NodeProps, Position, type ReactFlowState, useStore } from "@xyflow/react";
+import { Handle, type NodeProps, Position, useStore } from "@xyflow/react";
 import { type FocusEvent, type KeyboardEvent, memo, useId, useRef } from "react";
 import { useCanvasActions } from "./canvas-actions";
 import { compactTitle } from "./compact-title";
 import { RIGHT_HANDLE, type RoleFlowNode, SIDE_HANDLE } from "./flow-mapping";
-import { COMPACT_ZOOM } from "./geometry";
+import { selectIsCompact } from "./geometry";
 import styles from "./RoleNode.module.css";
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-
-const selectIsCompact = (s: ReactFlowState) => s.transform[2] < COMPACT_ZOOM;
 
 /**
  * A role card: title, holder or "Vacant", department, findings badge, collapse button.

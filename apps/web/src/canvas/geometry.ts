@@ -19,6 +19,10 @@ export const COLUMN = CARD_WIDTH + LAYOUT.horizontalGap;
 /** Below this zoom the cards show their title only (cheaper to draw, still readable). */
 export const COMPACT_ZOOM = 0.45;
 
+/** React Flow's store → whether the view is zoomed out to compact cards (the overview). */
+export const selectIsCompact = (s: { transform: [number, number, number] }) =>
+  s.transform[2] < COMPACT_ZOOM;
+
 /** Room for the toolbar above the chart and the controls and minimap below it. */
 export const FIT_VIEW_OPTIONS = {
   maxZoom: 1,
