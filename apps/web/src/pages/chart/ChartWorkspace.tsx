@@ -50,8 +50,8 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
     document.title = `${name} – Rolemap`;
   }, [name]);
   usePreloadedInterchangeDialogs();
-  // The matrix and findings fill in once the cards are on screen: the chart is what a
-  // person looks at first, and the panels would otherwise delay it by a sixth on 1,000 roles.
+  // The matrix and findings fill in once the cards are on screen: the chart is what a person
+  // looks at first, and the panels' rendering need not be part of the frame that shows it.
   const arePanelsFilled = useAfterFirstPaint();
 
   const maxMatrix = () => Math.max(MATRIX_MIN, window.innerHeight - 280);
