@@ -1,35 +1,48 @@
 import { describe, expect, it } from "vitest";
-import { COMPACT_TITLE_LENGTH, compactTitle } from "./compact-title";
+import { COMPACT_LINE_LENGTH, COMPACT_LINES, compactTitle } from "./compact-title";
 
 describe("compactTitle", () => {
-  it("keeps a title that fits, trimmed", () => {
-    expect(compactTitle("  Chief Information Officer ")).toBe("Chief Information Officer");
-    const exact = "x".repeat(COMPACT_TITLE_LENGTH);
-    expect(compactTitle(exact)).toBe(exact);
+  it.each([
+    ["Chief Information Officer", "Chief Information Officer"],
+    ["Vice President of Engineering", "Vice President of Engineering"],
+    ["  Head of   IT Operations ", "Head of IT Operations"],
+    ["CEO", "CEO"],
+  ])("keeps %j, which fits in three lines", (title, shown) => {
+    expect(compactTitle(title)).toBe(shown);
   });
 
-  it("cuts a long title after its last whole word", () => {
-    expect(compactTitle("Vice President of Infrastructure and Cloud Operations")).toBe(
-      "Vice President of Infrastructure…",
+  it.each([
+    // Chief / Information / Security / Officer: four lines.
+    ["Chief Information Security Officer", "Chief Information Security…"],
+    // Vice / President of / Infrastructure…: four lines, so the last whole word goes too.
+    ["Vice President of Infrastructure and Cloud Operations", "Vice President of…"],
+  ])("cuts %j after the last word that fits, with an ellipsis", (title, shown) => {
+    expect(compactTitle(title)).toBe(shown);
+  });
+
+  it("breaks a word longer than a line across lines, as the card does", () => {
+    // Manager of / Infrastructu / re 168: three lines.
+    expect(compactTitle("Manager of Infrastructure 168")).toBe("Manager of Infrastructure 168");
+    expect(compactTitle("Supercalifragilisticexpialidocious")).toBe(
+      "Supercalifragilisticexpialidocious",
     );
   });
 
-  it("cuts inside a word when the last space is early", () => {
-    expect(compactTitle("Head of Cybersecurityengineeringandoperations")).toBe(
-      "Head of Cybersecurityengineeringa…",
-    );
+  it("cuts a first word too long for three lines", () => {
+    const word = "x".repeat(50);
+    expect(compactTitle(word)).toBe(`${"x".repeat(35)}…`);
   });
 
-  it("never returns more than the compact length, and keeps the start", () => {
+  it("always keeps the start of the title, within three lines of characters", () => {
     const words = ["Head", "of", "IT", "Operations", "Enterprise", "Architecture", "x".repeat(40)];
-    for (let length = 0; length < 120; length++) {
-      const title = Array.from({ length }, (_, i) => words[(i * 7 + length) % words.length])
-        .join(" ")
-        .slice(0, length * 3);
+    for (let count = 0; count < 40; count++) {
+      const title = Array.from({ length: count }, (_, i) => words[(i * 5 + count) % 7]).join(" ");
       const shown = compactTitle(title);
-      expect(shown.length).toBeLessThanOrEqual(COMPACT_TITLE_LENGTH);
       const kept = shown.endsWith("…") ? shown.slice(0, -1) : shown;
-      expect(title.trim().startsWith(kept)).toBe(true);
+      expect(title.startsWith(kept)).toBe(true);
+      expect(shown.replaceAll(" ", "").length).toBeLessThanOrEqual(
+        COMPACT_LINES * COMPACT_LINE_LENGTH,
+      );
     }
   });
 });
