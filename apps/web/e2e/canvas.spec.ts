@@ -116,14 +116,12 @@ test.describe("canvas", () => {
   });
 
   test("opens a large chart with the cards in view first, then mounts every card, asking for the chart once", async ({
+    api,
     page,
-    request,
   }) => {
     const roles = 800;
     const chart = generateChart({ roles, responsibilities: 4, assignments: 20, seed: 11 });
-    const created = await request.post("/api/charts", { data: { document: chart } });
-    expect(created.status()).toBe(201);
-    const { id } = (await created.json()) as ChartRecord;
+    const { id } = await api.createChartFrom(chart);
     // Each state of the canvas's data-cards, from its first render, with the most cards
     // mounted while it lasted.
     await page.addInitScript(() => {

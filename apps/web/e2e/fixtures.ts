@@ -5,7 +5,7 @@ import {
   type Locator,
   type Page,
 } from "@playwright/test";
-import type { ChartListResponse, ChartRecord, Operation } from "@rolemap/contract";
+import type { ChartDocument, ChartListResponse, ChartRecord, Operation } from "@rolemap/contract";
 
 /** Direct calls to the server under test, to arrange data and check what was stored. */
 export class RolemapApi {
@@ -25,6 +25,12 @@ export class RolemapApi {
     const response = await this.request.post("/api/charts", {
       data: name === undefined ? { template } : { template, name },
     });
+    expect(response.status()).toBe(201);
+    return (await response.json()) as ChartRecord;
+  }
+
+  async createChartFrom(document: ChartDocument): Promise<ChartRecord> {
+    const response = await this.request.post("/api/charts", { data: { document } });
     expect(response.status()).toBe(201);
     return (await response.json()) as ChartRecord;
   }
