@@ -1,11 +1,13 @@
 import "@xyflow/react/dist/style.css";
-import type { Position as XYPosition } from "@rolemap/contract";
+import type { ReportingLine, Position as XYPosition } from "@rolemap/contract";
 import {
   Background,
   BackgroundVariant,
   type Connection,
   Controls,
   type EdgeChange,
+  getNodesBounds,
+  getViewportForBounds,
   MiniMap,
   type NodeChange,
   type OnNodeDrag,
@@ -14,16 +16,18 @@ import {
   ReactFlowProvider,
   useReactFlow,
   useStore,
+  type Viewport,
 } from "@xyflow/react";
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ChartEditor } from "../editor";
 import { useAfterFirstPaint } from "../lib/use-after-first-paint";
+import { type Size, useFirstSize } from "../lib/use-first-size";
 import { ARCHETYPE_MIME, findArchetype, type RoleArchetype } from "./archetypes";
 import { CanvasToolbar } from "./CanvasToolbar";
 import styles from "./ChartCanvas.module.css";
 import { CanvasActionsContext } from "./canvas-actions";
 import type { LineFlowEdge, RoleFlowNode } from "./flow-mapping";
-import { CARD_HEIGHT, CARD_WIDTH, FIT_VIEW_OPTIONS, selectIsCompact } from "./geometry";
+import { CARD_HEIGHT, CARD_WIDTH, FIT_VIEW_OPTIONS, MIN_ZOOM, selectIsCompact } from "./geometry";
 import { LineEdge } from "./LineEdge";
 import { LineLegend } from "./LineLegend";
 import { motion } from "./motion";
@@ -31,8 +35,8 @@ import { Palette } from "./Palette";
 import { RoleNode } from "./RoleNode";
 import { useCanvasEdits } from "./use-canvas-edits";
 import { useCanvasKeyboard } from "./use-canvas-keyboard";
-import { type CanvasViewState, useCanvasModel } from "./use-canvas-model";
-import { useInitialFit } from "./use-initial-fit";
+import { type CanvasModel, useCanvasModel } from "./use-canvas-model";
+import { type CanvasView, useCanvasView } from "./use-canvas-view";
 import { useRevealSelection } from "./use-reveal-selection";
 import { useViewCulling } from "./use-view-culling";
 import { ViewportPortalContext, ViewportPortalProbe } from "./viewport-portal";
@@ -44,39 +48,95 @@ const edgeTypes = { line: LineEdge };
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const PRO_OPTIONS = { hideAttribution: false };
 
-const EMPTY_SET: ReadonlySet<string> = new Set();
-
 /**
  * The org chart: React Flow over the editor state. Cards and lines are derived from the
  * document (use-canvas-model); every user gesture becomes one operation batch through
  * `editor.apply` (use-canvas-edits), so undo, saving and findings work the same as for
  * every other view. Drag positions stay local until the drop.
  */
-const MINIMAP_SIZE = { width: 168, height: 112 } as const;
-
 export function ChartCanvas({ editor }: { editor: ChartEditor }) {
+  const canvasView = useCanvasView();
+  const model = useCanvasModel(editor, canvasView.view);
+  const [size, measure] = useFirstSize<HTMLDivElement>();
+  if (size === null)
+    return (
+      // One frame, to learn the canvas's size: React Flow then starts with the chart fitted.
+      <div className={styles.canvas} inert>
+        <Palette onAdd={ignore}>
+          <LineLegend hasDotted={hasDottedLine(model.document.reportingLines)} />
+        </Palette>
+        <div className={styles.flow} ref={measure} />
+      </div>
+    );
+  return <FittedCanvas editor={editor} canvasView={canvasView} model={model} size={size} />;
+}
+
+const ignore = () => {};
+
+function hasDottedLine(lines: readonly ReportingLine[]): boolean {
+  return lines.some((line) => line.kind === "dotted");
+}
+
+interface WorkspaceProps {
+  editor: ChartEditor;
+  canvasView: CanvasView;
+  model: CanvasModel;
+}
+
+/**
+ * React Flow's store created with the first cards and lines and the view already fitted
+ * to them, so its first render draws the chart where it belongs. Handed the nodes later
+ * (its `nodes` prop, set in an effect), it would draw them in a second render that the
+ * browser must finish, with the fit after it, before it paints anything.
+ */
+function FittedCanvas({ size, ...props }: WorkspaceProps & { size: Size }) {
+  const [initial] = useState(() => {
+    const { nodes, edges } = props.model;
+    const fit = nodes.length > 0;
+    const { maxZoom, padding } = FIT_VIEW_OPTIONS;
+    const viewport = fit
+      ? getViewportForBounds(
+          getNodesBounds(nodes),
+          size.width,
+          size.height,
+          MIN_ZOOM,
+          maxZoom,
+          padding,
+        )
+      : undefined;
+    return { nodes, edges, fit, viewport };
+  });
   return (
-    <ReactFlowProvider>
-      <CanvasWorkspace editor={editor} />
+    <ReactFlowProvider
+      initialNodes={initial.nodes}
+      initialEdges={initial.edges}
+      initialWidth={size.width}
+      initialHeight={size.height}
+      fitView={initial.fit}
+      initialFitViewOptions={FIT_VIEW_OPTIONS}
+      initialMinZoom={MIN_ZOOM}
+      initialMaxZoom={FIT_VIEW_OPTIONS.maxZoom}
+    >
+      <CanvasWorkspace {...props} defaultViewport={initial.viewport} />
     </ReactFlowProvider>
   );
 }
 
-function CanvasWorkspace({ editor }: { editor: ChartEditor }) {
+function CanvasWorkspace({
+  editor,
+  canvasView,
+  model,
+  defaultViewport,
+}: WorkspaceProps & { defaultViewport: Viewport | undefined }) {
   const flow = useReactFlow<RoleFlowNode, LineFlowEdge>();
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(EMPTY_SET);
-  const [editingId, setEditingId] = useState<string | null>(null);
-  const [dropTargetId, setDropTargetId] = useState<string | null>(null);
-  const [selectedLines, setSelectedLines] = useState<ReadonlySet<string>>(EMPTY_SET);
-  const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, XYPosition> | null>(null);
-  const view: CanvasViewState = {
-    collapsed,
-    editingId,
-    dropTargetId,
-    selectedLines,
-    dragPositions,
-  };
-  const model = useCanvasModel(editor, view);
+  const {
+    view: { collapsed, editingId },
+    setCollapsed,
+    setEditingId,
+    setDropTargetId,
+    setSelectedLines,
+    setDragPositions,
+  } = canvasView;
   const root = useRef<HTMLDivElement>(null);
 
   // Fit the view once React Flow has the nodes of the last render (after an auto layout).
@@ -102,15 +162,17 @@ function CanvasWorkspace({ editor }: { editor: ChartEditor }) {
   });
   useCanvasKeyboard({ root, edits });
   useRevealSelection({ model, flow, setCollapsed });
-  useInitialFit(flow, model.nodes);
   const isCulled = useViewCulling(model.nodes.length, useStore(selectIsCompact));
   const [portalTarget, setPortalTarget] = useState<HTMLElement | null>(null);
 
   // ---------------------------------------------------------------- React Flow events
   const dragged = useRef<Map<string, XYPosition> | null>(null);
-  const setDropTarget = useCallback((id: string | null) => {
-    setDropTargetId((current) => (current === id ? current : id));
-  }, []);
+  const setDropTarget = useCallback(
+    (id: string | null) => {
+      setDropTargetId((current) => (current === id ? current : id));
+    },
+    [setDropTargetId],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<RoleFlowNode>[]) => {
@@ -133,21 +195,24 @@ function CanvasWorkspace({ editor }: { editor: ChartEditor }) {
       if (selection !== null) edits.selectRoles([...selection]);
       if (keyboardMoves.length > 0) edits.moveRoles(keyboardMoves, null);
     },
-    [edits],
+    [edits, setDragPositions],
   );
 
-  const onEdgesChange = useCallback((changes: EdgeChange<LineFlowEdge>[]) => {
-    const selects = changes.filter((change) => change.type === "select");
-    if (selects.length === 0) return;
-    setSelectedLines((current) => {
-      const next = new Set(current);
-      for (const change of selects) {
-        if (change.selected) next.add(change.id);
-        else next.delete(change.id);
-      }
-      return next;
-    });
-  }, []);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<LineFlowEdge>[]) => {
+      const selects = changes.filter((change) => change.type === "select");
+      if (selects.length === 0) return;
+      setSelectedLines((current) => {
+        const next = new Set(current);
+        for (const change of selects) {
+          if (change.selected) next.add(change.id);
+          else next.delete(change.id);
+        }
+        return next;
+      });
+    },
+    [setSelectedLines],
+  );
 
   const onNodeDrag: OnNodeDrag<RoleFlowNode> = useCallback(
     (event, node, nodes) => {
@@ -166,7 +231,7 @@ function CanvasWorkspace({ editor }: { editor: ChartEditor }) {
       const moved = [...positions].map(([id, position]) => ({ id, position }));
       edits.moveRoles(moved, target === null ? null : { id: node.id, manager: target });
     },
-    [edits, setDropTarget],
+    [edits, setDropTarget, setDragPositions],
   );
 
   const onConnect = useCallback(
@@ -218,17 +283,16 @@ function CanvasWorkspace({ editor }: { editor: ChartEditor }) {
   );
 
   const isEmpty = model.document.roles.length === 0;
-  const hasDotted = useMemo(() => {
-    let dotted = false;
-    for (const line of model.document.reportingLines) if (line.kind === "dotted") dotted = true;
-    return dotted;
-  }, [model.document.reportingLines]);
+  const hasDotted = useMemo(
+    () => hasDottedLine(model.document.reportingLines),
+    [model.document.reportingLines],
+  );
 
   useEffect(() => {
     // A role removed (by undo, say) while being edited: leave edit mode.
     if (editingId !== null && !model.document.roles.some((role) => role.id === editingId))
       setEditingId(null);
-  }, [editingId, model.document.roles]);
+  }, [editingId, model.document.roles, setEditingId]);
 
   return (
     <div
@@ -258,7 +322,8 @@ function CanvasWorkspace({ editor }: { editor: ChartEditor }) {
               onConnect={onConnect}
               isValidConnection={isValidConnection}
               onNodeDoubleClick={onNodeDoubleClick}
-              minZoom={0.05}
+              minZoom={MIN_ZOOM}
+              defaultViewport={defaultViewport}
               maxZoom={2}
               zoomOnDoubleClick={false}
               deleteKeyCode={null}
@@ -303,6 +368,7 @@ function pointerOf(event: MouseEvent | TouchEvent): { clientX: number; clientY: 
   return event;
 }
 
+const MINIMAP_SIZE = { width: 168, height: 112 } as const;
 const miniMapColor = (node: RoleFlowNode) => (node.data.holder === null ? "#d97706" : "#334155");
 
 /**

@@ -16,6 +16,9 @@ export const HANDLE_SIZE = 14;
 export const ROW = CARD_HEIGHT + LAYOUT.verticalGap;
 export const COLUMN = CARD_WIDTH + LAYOUT.horizontalGap;
 
+/** As far out as the canvas zooms: a 2,000-role chart still fits a projector's view. */
+export const MIN_ZOOM = 0.05;
+
 /** Below this zoom the cards show their title only (cheaper to draw, still readable). */
 export const COMPACT_ZOOM = 0.45;
 
