@@ -1,8 +1,12 @@
 import type { Operation } from "@rolemap/contract";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError, NetworkError } from "../api/client";
 import { createTestEditor, FakeServer } from "../test/editor-fixtures";
 import { MAX_OPERATIONS_PER_REQUEST } from "./chart-editor";
+import { loadOperationChecks } from "./lazy-operation-checks";
+
+// As on the chart page once it has been idle (chart-editor-unchecked.test.ts: before).
+beforeAll(() => loadOperationChecks());
 
 /** Lets every pending promise and zero-delay timer run. */
 async function flush() {

@@ -1,12 +1,4 @@
-import {
-  type ChartDocument,
-  ChartDocumentSchema,
-  type ChartRecord,
-  type InputIssue,
-  type Operation,
-  OperationSchema,
-  toInputIssues,
-} from "@rolemap/contract";
+import type { ChartDocument, ChartRecord, InputIssue, Operation } from "@rolemap/contract";
 import { applyOperations, invertOperations, sameJson, validateChart } from "@rolemap/domain";
 import { ApiError, describeError, NetworkError } from "../api/client";
 import {
@@ -19,6 +11,7 @@ import {
   summariseHistory,
   undoStep,
 } from "./history";
+import { loadedOperationChecks } from "./lazy-operation-checks";
 import { createSaveQueue, type FailureDecision } from "./save-queue";
 import { shareStructure } from "./share-structure";
 import type {
@@ -266,30 +259,21 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
   /**
    * The batch applied to `document`, or every problem: field values by the contract's
    * operation schema, references by the engine, and the chart name (a plain string in the
-   * operation schema) by the document schema, so the server is never sent an edit it refuses.
+   * operation schema) by the document schema, so the server is never sent an edit it refuses
+   * (once the checks have loaded: see lazy-operation-checks).
    */
   function prepare(
     operations: readonly Operation[],
     document: ChartDocument,
   ): { ok: true; document: ChartDocument } | { ok: false; issues: InputIssue[] } {
-    const issues = operations.flatMap((operation, at) => {
-      const parsed = OperationSchema.safeParse(operation);
-      if (parsed.success) return [];
-      return toInputIssues(parsed.error).map((issue) => ({
-        path: `operations[${at}]${issue.path === "" ? "" : `.${issue.path}`}`,
-        message: issue.message,
-      }));
-    });
+    const checks = loadedOperationChecks();
+    const issues = checks?.operationFieldIssues(operations) ?? [];
     if (issues.length > 0) return { ok: false, issues };
     const result = applyOperations(document, operations);
     if (!result.ok) return result;
     if (result.document.name !== document.name) {
-      const name = ChartDocumentSchema.shape.name.safeParse(result.document.name);
-      if (!name.success)
-        return {
-          ok: false,
-          issues: toInputIssues(name.error).map((issue) => ({ ...issue, path: "name" })),
-        };
+      const nameIssues = checks?.chartNameIssues(result.document.name) ?? [];
+      if (nameIssues.length > 0) return { ok: false, issues: nameIssues };
     }
     return result;
   }

@@ -5,8 +5,10 @@ import { useApiClient } from "../api/api-context";
 import { ApiError } from "../api/client";
 import { useChart } from "../api/hooks";
 import { chartKeys } from "../api/query-keys";
+import { whenIdle } from "../lib/when-idle";
 import { createChartEditor } from "./chart-editor";
 import { useEditorRegistry } from "./editor-registry";
+import { loadOperationChecks } from "./lazy-operation-checks";
 import type { ChartEditor } from "./types";
 
 export type ChartEditorHandle =
@@ -47,6 +49,9 @@ export function useChartEditor(chartId: string): ChartEditorHandle {
   const isNotFound =
     query.error instanceof ApiError &&
     (query.error.isNotFound || query.error.code === "invalid_input");
+
+  // The contract's checks of edits come once the page has nothing else to do.
+  useEffect(() => whenIdle(() => void loadOperationChecks()), []);
 
   useEffect(() => {
     if (editor !== undefined && record !== undefined) editor.receive(record);

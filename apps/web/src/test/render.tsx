@@ -9,11 +9,18 @@ import { AppProviders, AppRoutes } from "../App";
 import { ApiClientProvider } from "../api/api-context";
 import type { ApiClient, ExportedFile } from "../api/client";
 import { loadChartPage, loadHomePage } from "../app/lazy-pages";
+import { loadOperationChecks } from "../editor/lazy-operation-checks";
 import { preloadInterchangeDialogs } from "../interchange/lazy-dialogs";
 
-// The pages and dialogs are lazy chunks. Load their code once, before any test renders,
-// so no test's waiting time includes transforming it on demand (seconds on a busy machine).
-await Promise.all([loadChartPage(), loadHomePage(), preloadInterchangeDialogs()]);
+// The pages, dialogs and the editor's checks are lazy chunks. Load their code once, before
+// any test renders, so no test's waiting time includes transforming it on demand (seconds
+// on a busy machine), and edits are checked as they are once the page has been idle.
+await Promise.all([
+  loadChartPage(),
+  loadHomePage(),
+  preloadInterchangeDialogs(),
+  loadOperationChecks(),
+]);
 
 /** An ApiClient whose every method is a vi.fn with a harmless default answer. */
 export function fakeApi(overrides: Partial<ApiClient> = {}) {
