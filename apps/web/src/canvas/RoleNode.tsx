@@ -9,40 +9,41 @@ import styles from "./RoleNode.module.css";
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 /**
- * A role card: title, holder or "Vacant", department, findings badge, collapse button.
- * Zoomed far out (a whole large chart in view) it is only its title in large type: as
- * readable as anything can be at that size, and a fraction of the elements to draw.
- */
-/**
  * The handles of a card, the same in every form of it: React Flow measures them in the DOM
  * when a card appears, and a card measured without them has no lines (xyflow#4888).
- * Top and bottom are where people draw lines; the side and right ones are where lines into
- * stacked cards and dotted lines from the right end (flow-mapping's targetHandleOf), and are
- * never grabbed.
+ * Top and bottom are where people draw lines: React Flow's handles. The side and right
+ * ones are where lines into stacked cards and dotted lines from the right end
+ * (flow-mapping's targetHandleOf) and are never grabbed: plain anchors that React Flow
+ * measures like its handles (the same classes and data attributes), without a handle's
+ * store subscription, which every card paid twice more on every frame of a drag.
  */
-function CardHandles() {
+function CardHandles({ nodeId }: { nodeId: string }) {
   return (
     <>
       <Handle type="target" position={Position.Top} className={styles.handle} />
       <Handle type="source" position={Position.Bottom} className={styles.handle} />
-      <Handle
-        id={SIDE_HANDLE}
-        type="target"
-        position={Position.Left}
-        className={styles.anchor}
-        isConnectable={false}
-      />
-      <Handle
-        id={RIGHT_HANDLE}
-        type="target"
-        position={Position.Right}
-        className={styles.anchor}
-        isConnectable={false}
-      />
+      <LineAnchor nodeId={nodeId} id={SIDE_HANDLE} position={Position.Left} />
+      <LineAnchor nodeId={nodeId} id={RIGHT_HANDLE} position={Position.Right} />
     </>
   );
 }
 
+function LineAnchor({ nodeId, id, position }: { nodeId: string; id: string; position: Position }) {
+  return (
+    <div
+      className={`react-flow__handle react-flow__handle-${position} nodrag nopan target ${styles.anchor}`}
+      data-handleid={id}
+      data-handlepos={position}
+      data-nodeid={nodeId}
+    />
+  );
+}
+
+/**
+ * A role card: title, holder or "Vacant", department, findings badge, collapse button.
+ * Zoomed far out (a whole large chart in view) it is only its title in large type: as
+ * readable as anything can be at that size, and a fraction of the elements to draw.
+ */
 function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
   const actions = useCanvasActions();
   const isCompact = useStore(selectIsCompact);
@@ -74,7 +75,7 @@ function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
         title={data.holder === null ? `${data.title} (vacant)` : `${data.title}: ${data.holder}`}
       >
         <div className={styles.title}>{compactTitle(data.title)}</div>
-        <CardHandles />
+        <CardHandles nodeId={id} />
       </div>
     );
 
@@ -133,7 +134,7 @@ function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
           {data.isCollapsed ? `+${data.descendantCount}` : "−"}
         </button>
       )}
-      <CardHandles />
+      <CardHandles nodeId={id} />
     </div>
   );
 }
