@@ -47,6 +47,7 @@ const edgeTypes = { line: LineEdge };
 
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const PRO_OPTIONS = { hideAttribution: false };
+const NO_LINES: LineFlowEdge[] = [];
 
 /**
  * The org chart: React Flow over the editor state. Cards and lines are derived from the
@@ -84,14 +85,15 @@ interface WorkspaceProps {
 }
 
 /**
- * React Flow's store created with the first cards and lines and the view already fitted
- * to them, so its first render draws the chart where it belongs. Handed the nodes later
- * (its `nodes` prop, set in an effect), it would draw them in a second render that the
- * browser must finish, with the fit after it, before it paints anything.
+ * React Flow's store created with the first cards and the view already fitted to them, so
+ * its first render draws the chart where it belongs. Handed the nodes later (its `nodes`
+ * prop, set in an effect), it would draw them in a second render that the browser must
+ * finish, with the fit after it, before it paints anything. The lines come a frame after
+ * the cards (CanvasWorkspace).
  */
 function FittedCanvas({ size, ...props }: WorkspaceProps & { size: Size }) {
   const [initial] = useState(() => {
-    const { nodes, edges } = props.model;
+    const { nodes } = props.model;
     const fit = nodes.length > 0;
     const { maxZoom, padding } = FIT_VIEW_OPTIONS;
     const viewport = fit
@@ -104,12 +106,11 @@ function FittedCanvas({ size, ...props }: WorkspaceProps & { size: Size }) {
           padding,
         )
       : undefined;
-    return { nodes, edges, fit, viewport };
+    return { nodes, fit, viewport };
   });
   return (
     <ReactFlowProvider
       initialNodes={initial.nodes}
-      initialEdges={initial.edges}
       initialWidth={size.width}
       initialHeight={size.height}
       fitView={initial.fit}
@@ -162,6 +163,9 @@ function CanvasWorkspace({
   });
   useCanvasKeyboard({ root, edits });
   useRevealSelection({ model, flow, setCollapsed });
+  // The lines come a frame after the cards: a third of the first render's work on a large
+  // chart, and the cards are what a person looks for first.
+  const areLinesShown = useAfterFirstPaint();
   const isCulled = useViewCulling(model.nodes.length, useStore(selectIsCompact));
   const [portalTarget, setPortalTarget] = useState<HTMLElement | null>(null);
 
@@ -312,7 +316,7 @@ function CanvasWorkspace({
               onDragLeave={onDragLeave}
               onDrop={onDrop}
               nodes={model.nodes}
-              edges={model.edges}
+              edges={areLinesShown ? model.edges : NO_LINES}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               onNodesChange={onNodesChange}

@@ -50,8 +50,9 @@ export function useChartEditor(chartId: string): ChartEditorHandle {
     query.error instanceof ApiError &&
     (query.error.isNotFound || query.error.code === "invalid_input");
 
-  // The contract's checks of edits come once the page has nothing else to do.
-  useEffect(() => whenIdle(() => void loadOperationChecks()), []);
+  // The contract's checks of edits come once the page has nothing else to do. If their code
+  // cannot be loaded, the server still refuses bad values; the next chart page tries again.
+  useEffect(() => whenIdle(() => loadOperationChecks().catch(() => {})), []);
 
   useEffect(() => {
     if (editor !== undefined && record !== undefined) editor.receive(record);
