@@ -12,6 +12,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Viewport,
 } from "@xyflow/react";
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -58,13 +59,15 @@ export interface WorkspaceProps {
  * The canvas once React Flow's store exists (see ChartCanvas): palette, React Flow with its
  * toolbar, controls and minimap, and every gesture turned into editor batches.
  */
-export function CanvasWorkspace({
-  editor,
-  canvasView,
-  model,
-  defaultViewport,
-}: WorkspaceProps & { defaultViewport: Viewport | undefined }) {
+export function CanvasWorkspace({ editor, canvasView, model }: WorkspaceProps) {
   const flow = useReactFlow<RoleFlowNode, LineFlowEdge>();
+  const store = useStoreApi<RoleFlowNode, LineFlowEdge>();
+  // React Flow's pan and zoom start from this, not from its store: the view the store was
+  // created with (fitted, see ChartCanvas), so the two agree.
+  const [defaultViewport] = useState<Viewport>(() => {
+    const [x, y, zoom] = store.getState().transform;
+    return { x, y, zoom };
+  });
   const {
     view: { collapsed, editingId },
     setCollapsed,

@@ -1,5 +1,5 @@
 import "@xyflow/react/dist/style.css";
-import { getNodesBounds, getViewportForBounds, ReactFlowProvider } from "@xyflow/react";
+import { ReactFlowProvider } from "@xyflow/react";
 import { useState } from "react";
 import type { ChartEditor } from "../editor";
 import { type Size, useFirstSize } from "../lib/use-first-size";
@@ -40,37 +40,23 @@ const ignore = () => {};
  * React Flow's store created with the first cards and the view already fitted to them, so
  * its first render draws the chart where it belongs. Handed the nodes later (its `nodes`
  * prop, set in an effect), it would draw them in a second render that the browser must
- * finish, with the fit after it, before it paints anything. The lines come a frame after
- * the cards (CanvasWorkspace).
+ * finish, with the fit after it, before it paints anything. React Flow's pan and zoom start
+ * from the store's fitted view (CanvasWorkspace); the lines come a frame after the cards.
  */
 function FittedCanvas({ size, ...props }: WorkspaceProps & { size: Size }) {
-  const [initial] = useState(() => {
-    const { nodes } = props.model;
-    const fit = nodes.length > 0;
-    const { maxZoom, padding } = FIT_VIEW_OPTIONS;
-    const viewport = fit
-      ? getViewportForBounds(
-          getNodesBounds(nodes),
-          size.width,
-          size.height,
-          MIN_ZOOM,
-          maxZoom,
-          padding,
-        )
-      : undefined;
-    return { nodes, fit, viewport };
-  });
+  // Read once by the provider; kept so that `fitView` says the same of the same cards.
+  const [initialNodes] = useState(props.model.nodes);
   return (
     <ReactFlowProvider
-      initialNodes={initial.nodes}
+      initialNodes={initialNodes}
       initialWidth={size.width}
       initialHeight={size.height}
-      fitView={initial.fit}
+      fitView={initialNodes.length > 0}
       initialFitViewOptions={FIT_VIEW_OPTIONS}
       initialMinZoom={MIN_ZOOM}
       initialMaxZoom={FIT_VIEW_OPTIONS.maxZoom}
     >
-      <CanvasWorkspace {...props} defaultViewport={initial.viewport} />
+      <CanvasWorkspace {...props} />
     </ReactFlowProvider>
   );
 }
