@@ -175,6 +175,58 @@ test.describe("canvas", () => {
       );
     });
 
+  test("draws a dotted line as dots, and as a faint line once zoomed out so far that the dots blend", async ({
+    api,
+    chartPage,
+    page,
+  }) => {
+    const chart = await api.createChart("classic-split");
+    await openCanvas(page, chartPage, chart);
+    const dotted = chart.document.reportingLines.find((line) => line.kind === "dotted");
+    if (dotted === undefined) throw new Error("the template has no dotted line");
+    const path = edge(page, dotted).getByTestId("line-path");
+    const dashes = () => path.evaluate((element) => getComputedStyle(element).strokeDasharray);
+    expect(await dashes()).not.toBe("none");
+
+    const canvas = page.getByTestId("chart-canvas");
+    const zoomOut = page.getByRole("button", { name: "Zoom Out" });
+    for (
+      let press = 0;
+      press < 30 && (await canvas.getAttribute("data-dots")) !== "merged";
+      press++
+    )
+      await zoomOut.click();
+    await expect(canvas).toHaveAttribute("data-dots", "merged");
+    await expect.poll(dashes).toBe("none");
+
+    await page.getByRole("button", { name: "Fit View" }).click();
+    await expect(canvas).toHaveAttribute("data-dots", "apart");
+    await expect.poll(dashes).not.toBe("none");
+  });
+
+  test("reaches a line with the keyboard and selects it with Enter; its toolbar comes next", async ({
+    api,
+    chartPage,
+    page,
+  }) => {
+    const chart = await api.createChart("classic-split");
+    await openCanvas(page, chartPage, chart);
+    // The lines come before the cards in the tab order: Shift+Tab from the first card.
+    await page.locator(".react-flow__node").first().focus();
+    await page.keyboard.press("Shift+Tab");
+    const focusedLine = page.locator(".react-flow__edge:focus");
+    await expect(focusedLine).toHaveCount(1);
+    const path = focusedLine.getByTestId("line-path");
+    await expect(path).toHaveAttribute("data-selected", "false");
+
+    await page.keyboard.press("Enter");
+    await expect(path).toHaveAttribute("data-selected", "true");
+    const toolbar = page.getByTestId("line-toolbar");
+    await expect(toolbar).toBeVisible();
+    await page.keyboard.press("Tab");
+    await expect(toolbar.getByRole("button", { name: "Solid" })).toBeFocused();
+  });
+
   test("arranges the chart with auto layout: no card overlaps, one undo step", async ({
     api,
     chartPage,

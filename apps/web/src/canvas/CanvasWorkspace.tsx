@@ -22,6 +22,7 @@ import { ARCHETYPE_MIME, findArchetype, type RoleArchetype } from "./archetypes"
 import { CanvasToolbar } from "./CanvasToolbar";
 import styles from "./ChartCanvas.module.css";
 import { CanvasActionsContext } from "./canvas-actions";
+import { areDotsMerged, countDots } from "./dotted-lines";
 import type { LineFlowEdge, RoleFlowNode } from "./flow-mapping";
 import { CARD_HEIGHT, CARD_WIDTH, FIT_VIEW_OPTIONS, MIN_ZOOM, selectIsCompact } from "./geometry";
 import { LineEdge } from "./LineEdge";
@@ -105,6 +106,16 @@ export function CanvasWorkspace({ editor, canvasView, model }: WorkspaceProps) {
   // chart, and the cards are what a person looks for first.
   const areLinesShown = useAfterFirstPaint();
   const isCulled = useViewCulling(model.nodes.length, useStore(selectIsCompact));
+  // Dotted lines are drawn as faint lines where their dots would cost frames (dotted-lines.ts).
+  const dots = useMemo(
+    () =>
+      countDots(
+        model.document.reportingLines,
+        new Map(model.baseNodes.map((node) => [node.id, node.position])),
+      ),
+    [model.document.reportingLines, model.baseNodes],
+  );
+  const areDotsDrawnMerged = useStore((s) => areDotsMerged(s.transform[2], dots));
   const [portalTarget, setPortalTarget] = useState<HTMLElement | null>(null);
 
   // ---------------------------------------------------------------- React Flow events
@@ -241,6 +252,7 @@ export function CanvasWorkspace({ editor, canvasView, model }: WorkspaceProps) {
       className={styles.canvas}
       data-testid="chart-canvas"
       data-cards={isCulled ? "view" : "all"}
+      data-dots={areDotsDrawnMerged ? "merged" : "apart"}
     >
       <Palette onAdd={onPaletteAdd}>
         <LineLegend hasDotted={hasDotted} />
