@@ -108,12 +108,8 @@ export function CanvasWorkspace({ editor, canvasView, model }: WorkspaceProps) {
   const isCulled = useViewCulling(model.nodes.length, useStore(selectIsCompact));
   // Dotted lines are drawn as faint lines where their dots would cost frames (dotted-lines.ts).
   const dots = useMemo(
-    () =>
-      countDots(
-        model.document.reportingLines,
-        new Map(model.baseNodes.map((node) => [node.id, node.position])),
-      ),
-    [model.document.reportingLines, model.baseNodes],
+    () => countDots(model.document.reportingLines, model.positions),
+    [model.document.reportingLines, model.positions],
   );
   const areDotsDrawnMerged = useStore((s) => areDotsMerged(s.transform[2], dots));
   const [portalTarget, setPortalTarget] = useState<HTMLElement | null>(null);

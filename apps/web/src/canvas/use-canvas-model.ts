@@ -43,6 +43,8 @@ export interface CanvasModel {
   missing: ReadonlyMap<string, Position>;
   /** Visible cards at their stored (or computed) places, without drag positions. */
   baseNodes: RoleFlowNode[];
+  /** Where each of baseNodes is, by role id. */
+  positions: ReadonlyMap<string, Position>;
   /** What React Flow draws: baseNodes with the drag positions applied. */
   nodes: RoleFlowNode[];
   edges: LineFlowEdge[];
@@ -125,5 +127,5 @@ export function useCanvasModel(editor: ChartEditor, view: CanvasViewState): Canv
     [mapEdges, document, hidden, view.selectedLines, positions, stacked],
   );
 
-  return { document, selection, forest, hidden, missing, baseNodes, nodes, edges };
+  return { document, selection, forest, hidden, missing, baseNodes, positions, nodes, edges };
 }
