@@ -38,9 +38,8 @@ COPY package-lock.json .npmrc ./
 COPY prisma.config.ts ./
 COPY prisma/ prisma/
 COPY scripts/prisma.mjs scripts/
-# `npm install` with the lockfile, as .ci/run does: `npm ci` rejects this lockfile because
-# it lacks the optional platform packages of other systems (biome, turbo for macOS/Windows).
-RUN npm install --no-audit --no-fund
+# Exactly the lockfile, as .ci/run does.
+RUN npm ci --no-audit --no-fund
 COPY . .
 # Builds every workspace that has a `build` script (the web app), so `npm start` finds it
 # built and serves it; then keeps only what runs in production. The Prisma client generated

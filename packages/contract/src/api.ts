@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ChartDocumentSchema } from "./chart";
 import { FindingSchema } from "./finding";
+import { AccessLevelSchema } from "./access";
 import { OperationBatchSchema } from "./operations";
 
 /** Schemas of the HTTP API's bodies. The API parses with them; clients infer types. */
@@ -18,6 +19,13 @@ export const ErrorCodeSchema = z.enum([
   "not_found",
   "version_conflict",
   "unsupported_media_type",
+  "unauthenticated",
+  "invalid_credentials",
+  "forbidden",
+  "cross_site",
+  "already_set_up",
+  "rate_limited",
+  "request_timeout",
   "internal",
 ]);
 export const ErrorBodySchema = z.strictObject({
@@ -36,6 +44,8 @@ export const ChartRecordSchema = z.strictObject({
   version: z.int().min(1),
   updatedAt: z.iso.datetime(),
   document: ChartDocumentSchema,
+  /** What the asker may do with this chart. */
+  access: AccessLevelSchema,
 });
 
 export const TemplateSummarySchema = z.strictObject({
@@ -91,6 +101,10 @@ export const ChartListItemSchema = z.strictObject({
     warnings: z.int().min(0),
     infos: z.int().min(0),
   }),
+  /** What the asker may do with this chart. */
+  access: AccessLevelSchema,
+  /** Who owns it: "shared with me" when that is not the asker. */
+  owner: z.strictObject({ id: z.uuid(), name: z.string() }),
 });
 
 export const ChartListResponseSchema = z.strictObject({
