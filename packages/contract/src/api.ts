@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { AccessLevelSchema } from "./access";
 import { ChartDocumentSchema } from "./chart";
 import { FindingSchema } from "./finding";
-import { AccessLevelSchema } from "./access";
 import { OperationBatchSchema } from "./operations";
 
 /** Schemas of the HTTP API's bodies. The API parses with them; clients infer types. */
