@@ -12,6 +12,7 @@ import type {
   OperationsResponse,
   TemplatesResponse,
 } from "@rolemap/contract";
+import { type AccessApi, createAccessApi } from "./access-client";
 
 /** The API answered with an error: `{"error":{code,message,issues}}` and its HTTP status. */
 export class ApiError extends Error {
@@ -31,6 +32,11 @@ export class ApiError extends Error {
 
   get isConflict(): boolean {
     return this.status === 409;
+  }
+
+  /** No principal (never signed in, signed out, or a share link revoked): sign in again. */
+  get isUnauthenticated(): boolean {
+    return this.status === 401 && this.code !== "invalid_credentials";
   }
 
   /** Worth sending again later: the server failed or is overloaded, the request was fine. */
@@ -68,7 +74,7 @@ export interface ExportedFile {
 }
 
 /** Every endpoint of apps/api, typed with the contract. Errors are ApiError or NetworkError. */
-export interface ApiClient {
+export interface ApiClient extends AccessApi {
   listCharts(params?: ListChartsParams, signal?: AbortSignal): Promise<ChartListResponse>;
   getChart(id: string, signal?: AbortSignal): Promise<ChartRecord>;
   createChart(body: CreateChartBody): Promise<ChartRecord>;
@@ -203,6 +209,7 @@ export function createApiClient({
   const chartPath = (id: string) => `/charts/${encodeURIComponent(id)}`;
 
   return {
+    ...createAccessApi(request),
     listCharts: ({ limit = 50, offset = 0 } = {}, signal) =>
       request("GET", `/charts?limit=${limit}&offset=${offset}`, { signal }),
     getChart: (id, signal) => request("GET", chartPath(id), { signal }),

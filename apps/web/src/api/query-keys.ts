@@ -4,6 +4,23 @@ export const chartKeys = {
   lists: () => [...chartKeys.all, "list"] as const,
   list: (limit: number) => [...chartKeys.lists(), { limit }] as const,
   detail: (id: string) => [...chartKeys.all, "detail", id] as const,
+  /** Who may open a chart: its members and share links (owner only). */
+  members: (id: string) => [...chartKeys.all, "access", id, "members"] as const,
+  links: (id: string) => [...chartKeys.all, "access", id, "links"] as const,
+};
+
+export const authKeys = {
+  all: ["auth"] as const,
+  /** Who this browser is: an account, a share-link guest, or null (signed out). */
+  me: () => [...authKeys.all, "me"] as const,
+  /** Whether the instance still waits for its first account. */
+  state: () => [...authKeys.all, "state"] as const,
+};
+
+export const adminKeys = {
+  all: ["admin"] as const,
+  accounts: () => [...adminKeys.all, "accounts"] as const,
+  invites: () => [...adminKeys.all, "invites"] as const,
 };
 
 export const templateKeys = {

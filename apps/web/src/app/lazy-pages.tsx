@@ -7,6 +7,17 @@ import { lazy } from "react";
  */
 export const loadChartPage = () => import("../pages/chart/ChartPage");
 export const loadHomePage = () => import("../pages/home/HomePage");
+/** Sign in, setup, invite, share link, access ended: one chunk, for people without a session. */
+export const loadAuthPages = () => import("../pages/auth/auth-pages");
+export const loadAdminPage = () => import("../pages/admin/AdminPage");
 
 export const ChartPage = lazy(async () => ({ default: (await loadChartPage()).ChartPage }));
 export const HomePage = lazy(async () => ({ default: (await loadHomePage()).HomePage }));
+export const AdminPage = lazy(async () => ({ default: (await loadAdminPage()).AdminPage }));
+export const SignInPage = lazy(async () => ({ default: (await loadAuthPages()).SignInPage }));
+export const SetupPage = lazy(async () => ({ default: (await loadAuthPages()).SetupPage }));
+export const InvitePage = lazy(async () => ({ default: (await loadAuthPages()).InvitePage }));
+export const GuestPage = lazy(async () => ({ default: (await loadAuthPages()).GuestPage }));
+export const AccessEndedPage = lazy(async () => ({
+  default: (await loadAuthPages()).AccessEndedPage,
+}));

@@ -3,7 +3,8 @@ import styles from "./ChartCanvas.module.css";
 import { RoleSearch } from "./RoleSearch";
 
 interface CanvasToolbarProps {
-  onAutoLayout(): void;
+  /** Absent on a read-only chart: arranging it would change it. */
+  onAutoLayout: (() => void) | undefined;
   onFitView(): void;
   collapsedCount: number;
   onExpandAll(): void;
@@ -15,16 +16,18 @@ interface CanvasToolbarProps {
 function CanvasToolbarView(props: CanvasToolbarProps) {
   return (
     <div className={styles.toolbar} role="toolbar" aria-label="Canvas">
-      <button
-        type="button"
-        className="button button-small"
-        onClick={props.onAutoLayout}
-        disabled={props.isEmpty}
-        data-testid="auto-layout"
-        title="Arrange the chart as a tidy tree (can be undone)"
-      >
-        Auto layout
-      </button>
+      {props.onAutoLayout !== undefined && (
+        <button
+          type="button"
+          className="button button-small"
+          onClick={props.onAutoLayout}
+          disabled={props.isEmpty}
+          data-testid="auto-layout"
+          title="Arrange the chart as a tidy tree (can be undone)"
+        >
+          Auto layout
+        </button>
+      )}
       <button
         type="button"
         className="button button-small"

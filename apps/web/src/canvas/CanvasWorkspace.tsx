@@ -16,7 +16,7 @@ import {
   type Viewport,
 } from "@xyflow/react";
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ChartEditor } from "../editor";
+import { type ChartEditor, selectCanEdit, useEditorSelector } from "../editor";
 import { useAfterFirstPaint } from "../lib/use-after-first-paint";
 import { ARCHETYPE_MIME, findArchetype, type RoleArchetype } from "./archetypes";
 import { CanvasToolbar } from "./CanvasToolbar";
@@ -28,7 +28,7 @@ import { CARD_HEIGHT, CARD_WIDTH, FIT_VIEW_OPTIONS, MIN_ZOOM, selectIsCompact } 
 import { LineEdge } from "./LineEdge";
 import { LineLegend } from "./LineLegend";
 import { motion } from "./motion";
-import { Palette } from "./Palette";
+import { CanvasSide } from "./Palette";
 import { RoleNode } from "./RoleNode";
 import { useCanvasEdits } from "./use-canvas-edits";
 import { useCanvasKeyboard } from "./use-canvas-keyboard";
@@ -58,9 +58,12 @@ export interface WorkspaceProps {
 
 /**
  * The canvas once React Flow's store exists (see ChartCanvas): palette, React Flow with its
- * toolbar, controls and minimap, and every gesture turned into editor batches.
+ * toolbar, controls and minimap, and every gesture turned into editor batches. For a person
+ * who may not edit the chart, the gestures that change it are switched off where React Flow
+ * offers them (no dragging, no connecting, no line toolbar, no palette, no edit keys).
  */
 export function CanvasWorkspace({ editor, canvasView, model }: WorkspaceProps) {
+  const canEdit = useEditorSelector(editor, selectCanEdit);
   const flow = useReactFlow<RoleFlowNode, LineFlowEdge>();
   const store = useStoreApi<RoleFlowNode, LineFlowEdge>();
   // React Flow's pan and zoom start from this, not from its store: the view the store was
@@ -100,7 +103,7 @@ export function CanvasWorkspace({ editor, canvasView, model }: WorkspaceProps) {
     setSelectedLines,
     requestFit,
   });
-  useCanvasKeyboard({ root, edits });
+  useCanvasKeyboard({ root, edits, canEdit });
   useRevealSelection({ model, flow, setCollapsed });
   // The lines come a frame after the cards: a third of the first render's work on a large
   // chart, and the cards are what a person looks for first.
@@ -250,28 +253,34 @@ export function CanvasWorkspace({ editor, canvasView, model }: WorkspaceProps) {
       data-cards={isCulled ? "view" : "all"}
       data-dots={areDotsDrawnMerged ? "merged" : "apart"}
     >
-      <Palette onAdd={onPaletteAdd}>
+      <CanvasSide canEdit={canEdit} onAdd={onPaletteAdd}>
         <LineLegend hasDotted={hasDotted} />
-      </Palette>
+      </CanvasSide>
       <div className={styles.flow}>
         <CanvasActionsContext.Provider value={edits.actions}>
           <ViewportPortalContext.Provider value={portalTarget}>
             <ReactFlow<RoleFlowNode, LineFlowEdge>
               ref={root}
-              onDragOver={onDragOver}
-              onDragLeave={onDragLeave}
-              onDrop={onDrop}
+              {...(canEdit
+                ? {
+                    onDragOver,
+                    onDragLeave,
+                    onDrop,
+                    onEdgesChange,
+                    onNodeDrag,
+                    onNodeDragStop,
+                    onConnect,
+                    isValidConnection,
+                    onNodeDoubleClick,
+                  }
+                : {})}
+              nodesDraggable={canEdit}
+              nodesConnectable={canEdit}
               nodes={model.nodes}
               edges={areLinesShown ? model.edges : NO_LINES}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               onNodesChange={onNodesChange}
-              onEdgesChange={onEdgesChange}
-              onNodeDrag={onNodeDrag}
-              onNodeDragStop={onNodeDragStop}
-              onConnect={onConnect}
-              isValidConnection={isValidConnection}
-              onNodeDoubleClick={onNodeDoubleClick}
               minZoom={MIN_ZOOM}
               defaultViewport={defaultViewport}
               maxZoom={2}
@@ -286,7 +295,7 @@ export function CanvasWorkspace({ editor, canvasView, model }: WorkspaceProps) {
               <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#cbd5e1" />
               <Panel position="top-left" className={styles.panel}>
                 <CanvasToolbar
-                  onAutoLayout={edits.autoLayout}
+                  onAutoLayout={canEdit ? edits.autoLayout : undefined}
                   onFitView={edits.fitAll}
                   collapsedCount={collapsed.size}
                   onExpandAll={edits.expandAll}
@@ -304,7 +313,7 @@ export function CanvasWorkspace({ editor, canvasView, model }: WorkspaceProps) {
         {isEmpty && (
           <div className={styles.empty} data-testid="canvas-empty">
             <p className={styles.emptyTitle}>No roles yet</p>
-            <p>Drag a role from the palette onto the canvas — start with the CEO.</p>
+            {canEdit && <p>Drag a role from the palette onto the canvas — start with the CEO.</p>}
           </div>
         )}
       </div>

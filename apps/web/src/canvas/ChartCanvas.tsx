@@ -1,13 +1,13 @@
 import "@xyflow/react/dist/style.css";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useState } from "react";
-import type { ChartEditor } from "../editor";
+import { type ChartEditor, selectCanEdit, useEditorSelector } from "../editor";
 import { type Size, useFirstSize } from "../lib/use-first-size";
 import { CanvasWorkspace, hasDottedLine, type WorkspaceProps } from "./CanvasWorkspace";
 import styles from "./ChartCanvas.module.css";
 import { FIT_VIEW_OPTIONS, MIN_ZOOM } from "./geometry";
 import { LineLegend } from "./LineLegend";
-import { Palette } from "./Palette";
+import { CanvasSide } from "./Palette";
 import { useCanvasModel } from "./use-canvas-model";
 import { useCanvasView } from "./use-canvas-view";
 
@@ -21,13 +21,14 @@ export function ChartCanvas({ editor }: { editor: ChartEditor }) {
   const canvasView = useCanvasView();
   const model = useCanvasModel(editor, canvasView.view);
   const [size, measure] = useFirstSize<HTMLDivElement>();
+  const canEdit = useEditorSelector(editor, selectCanEdit);
   if (size === null)
     return (
       // One frame, to learn the canvas's size: React Flow then starts with the chart fitted.
       <div className={styles.canvas} inert>
-        <Palette onAdd={ignore}>
+        <CanvasSide canEdit={canEdit} onAdd={ignore}>
           <LineLegend hasDotted={hasDottedLine(model.document.reportingLines)} />
-        </Palette>
+        </CanvasSide>
         <div className={styles.flow} ref={measure} />
       </div>
     );

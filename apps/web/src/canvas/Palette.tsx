@@ -47,3 +47,19 @@ function PaletteView({ onAdd, children }: PaletteProps) {
 }
 
 export const Palette = memo(PaletteView);
+
+/**
+ * The canvas's left column: the palette for people who may edit, else only the legend
+ * and a word on why there is nothing to add (the chart is read-only for them).
+ */
+export function CanvasSide({ canEdit, onAdd, children }: PaletteProps & { canEdit: boolean }) {
+  if (canEdit) return <Palette onAdd={onAdd}>{children}</Palette>;
+  return (
+    <aside className={styles.palette} aria-label="Legend" data-testid="read-only-side">
+      <p className={styles.hint}>
+        You can look around this chart, select roles and export it, but not change it.
+      </p>
+      <div className={styles.footer}>{children}</div>
+    </aside>
+  );
+}

@@ -15,14 +15,16 @@ function isTextField(target: EventTarget | null): boolean {
  * Keys of the canvas: Delete/Backspace removes the selected roles and lines (one batch),
  * Enter or F2 on a focused card edits it, Escape clears the selection. They act when the
  * focus is on the canvas, or on nothing at all (after a click on the empty pane), never
- * while typing in a field or working in another panel.
+ * while typing in a field or working in another panel. On a read-only chart only Escape does.
  */
 export function useCanvasKeyboard({
   root,
   edits,
+  canEdit,
 }: {
   root: RefObject<HTMLDivElement | null>;
   edits: CanvasEdits;
+  canEdit: boolean;
 }): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -33,7 +35,9 @@ export function useCanvasKeyboard({
       const onNothing = target === document.body || target === document.documentElement;
       if (!inCanvas && !onNothing) return;
 
-      if (event.key === "Delete" || event.key === "Backspace") {
+      if (event.key === "Escape") edits.clearSelection();
+      else if (!canEdit) return;
+      else if (event.key === "Delete" || event.key === "Backspace") {
         event.preventDefault();
         edits.deleteSelection();
       } else if ((event.key === "Enter" || event.key === "F2") && inCanvas) {
@@ -45,11 +49,9 @@ export function useCanvasKeyboard({
           event.preventDefault();
           edits.actions.startEdit(id);
         }
-      } else if (event.key === "Escape") {
-        edits.clearSelection();
       }
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [root, edits]);
+  }, [root, edits, canEdit]);
 }

@@ -1,6 +1,8 @@
 import type { ChartDocument, ChartRecord, InputIssue, Operation } from "@rolemap/contract";
 import { applyOperations, invertOperations, sameJson, validateChart } from "@rolemap/domain";
 import { ApiError, describeError, NetworkError } from "../api/client";
+import { hasAccess } from "../auth/access";
+import { reportIfUnauthenticated } from "../auth/session-events";
 import {
   DEFAULT_HISTORY_LIMIT,
   EMPTY_HISTORY,
@@ -22,6 +24,9 @@ import type {
   SaveState,
   Selection,
 } from "./types";
+
+/** Why `apply` refuses every batch on a chart this person may only view (or comment on). */
+export const READ_ONLY_MESSAGE = "You can view this chart but not change it.";
 
 /** The API takes at most this many operations per request; longer batches go in chunks. */
 export const MAX_OPERATIONS_PER_REQUEST = 5000;
@@ -91,6 +96,7 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
     save: { status: "saved", pending: 0, retryAt: null, error: null },
     history: summariseHistory(history),
     notice: null,
+    access: record.access,
   };
 
   const setState = (changes: Partial<EditorState>) => {
@@ -152,7 +158,7 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
     });
     const applied = applyOperations(confirmed.document, batch.operations);
     confirmed = {
-      id: chartId,
+      ...confirmed,
       version: response.version,
       updatedAt: response.updatedAt,
       // Cannot fail (the server applied the same batch to the same version); be safe anyway.
@@ -235,6 +241,21 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
       });
       return "halt";
     }
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+      // Signed out, or the rights were taken away: keep the edits (signing in again and
+      // "Retry now" sends them), and make the page read-only if the right to edit is gone.
+      reportIfUnauthenticated(error);
+      setState({
+        ...(error.status === 403 ? { access: "view" as const } : {}),
+        notice: notice(
+          "error",
+          error.status === 401
+            ? "You are no longer signed in, so your changes cannot be saved. Sign in again, then retry."
+            : "You may no longer change this chart, so your changes cannot be saved.",
+        ),
+      });
+      return "halt";
+    }
     if (error instanceof ApiError && !error.isRetryable) {
       // The server refused this batch: retrying cannot help. Undo it, keep the others.
       const waiting = queue.items().filter((item) => item !== batch);
@@ -305,6 +326,8 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
       return () => listeners.delete(listener);
     },
     apply(operations, label) {
+      if (!hasAccess(state.access, "edit"))
+        return { ok: false, issues: [{ path: "", message: READ_ONLY_MESSAGE }] };
       if (operations.length === 0) return { ok: true, changed: false };
       const result = prepare(operations, state.document);
       if (!result.ok) return result;
@@ -316,8 +339,12 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
       enqueue(label, operations);
       return { ok: true, changed: true };
     },
-    undo: () => takeStep(undoStep(history, state.document), "undo"),
-    redo: () => takeStep(redoStep(history, state.document), "redo"),
+    undo: () => {
+      if (hasAccess(state.access, "edit")) takeStep(undoStep(history, state.document), "undo");
+    },
+    redo: () => {
+      if (hasAccess(state.access, "edit")) takeStep(redoStep(history, state.document), "redo");
+    },
     setSelection(selection) {
       const next: Selection = {
         roles: selection.roles ?? state.selection.roles,
@@ -347,7 +374,12 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
       });
     },
     receive(next) {
-      if (next.id !== chartId || next.version <= confirmed.version) return;
+      if (next.id !== chartId) return;
+      if (next.access !== state.access) {
+        confirmed = { ...confirmed, access: next.access };
+        setState({ access: next.access });
+      }
+      if (next.version <= confirmed.version) return;
       if (queue.items().length > 0) return; // Our save will meet the change (409) and re-base.
       confirmed = next;
       setState({

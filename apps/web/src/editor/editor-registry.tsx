@@ -12,6 +12,8 @@ export interface EditorRegistry {
   getOrCreate(record: ChartRecord, create: (record: ChartRecord) => ChartEditor): ChartEditor;
   /** Forgets a chart (deleted): its editor is disposed. */
   remove(chartId: string): void;
+  /** Forgets every chart (signed in or out: the editors held another person's rights). */
+  clear(): void;
 }
 
 export function createEditorRegistry(): EditorRegistry {
@@ -29,6 +31,10 @@ export function createEditorRegistry(): EditorRegistry {
     remove(chartId) {
       editors.get(chartId)?.dispose();
       editors.delete(chartId);
+    },
+    clear() {
+      for (const editor of editors.values()) editor.dispose();
+      editors.clear();
     },
   };
 }

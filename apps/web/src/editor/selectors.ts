@@ -1,4 +1,5 @@
 import type { Finding } from "@rolemap/contract";
+import { hasAccess } from "../auth/access";
 import type { EditorState } from "./types";
 
 /**
@@ -18,6 +19,11 @@ export const selectSelection = (s: EditorState) => s.selection;
 export const selectSave = (s: EditorState) => s.save;
 export const selectHistory = (s: EditorState) => s.history;
 export const selectNotice = (s: EditorState) => s.notice;
+export const selectAccess = (s: EditorState) => s.access;
+/** `edit` or `owner`: the chart may be changed here (below that, the page is read-only). */
+export const selectCanEdit = (s: EditorState) => hasAccess(s.access, "edit");
+/** Only the owner renames, deletes and shares the chart. */
+export const selectIsOwner = (s: EditorState) => s.access === "owner";
 
 /** One role by id (the same object until that role changes), or undefined. */
 export const selectRole = (id: string) => (s: EditorState) =>

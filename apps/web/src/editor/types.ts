@@ -1,4 +1,5 @@
 import type {
+  AccessLevel,
   ChartDocument,
   ChartRecord,
   Finding,
@@ -65,6 +66,8 @@ export interface EditorState {
   save: SaveState;
   history: HistoryState;
   notice: Notice | null;
+  /** What this person may do with the chart (the server's `access` of the chart). */
+  access: AccessLevel;
 }
 
 export type ApplyResult = { ok: true; changed: boolean } | { ok: false; issues: InputIssue[] };
@@ -82,7 +85,8 @@ export interface ChartEditor {
   subscribe(listener: () => void): () => void;
   /**
    * Applies a batch locally at once (all or nothing), records it for undo under `label`
-   * and queues it for the server. Invalid batches change nothing and return the problems.
+   * and queues it for the server. Invalid batches change nothing and return the problems;
+   * so does every batch while the access level is below `edit` (read-only).
    */
   apply(operations: readonly Operation[], label: string): ApplyResult;
   undo(): void;
@@ -98,7 +102,10 @@ export interface ChartEditor {
    * undo history is cleared and `message` is shown as an info notice.
    */
   replaceFromServer(record: ChartRecord, message: string): void;
-  /** A newer copy from the server (a refetch): taken when no edit is waiting to be saved. */
+  /**
+   * A newer copy from the server (a refetch): taken when no edit is waiting to be saved.
+   * Its access level is taken at once, whatever its version (rights may change any time).
+   */
   receive(record: ChartRecord): void;
   /** Stops timers and listeners; edits in flight still finish. */
   dispose(): void;

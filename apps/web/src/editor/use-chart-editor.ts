@@ -14,6 +14,8 @@ import type { ChartEditor } from "./types";
 export type ChartEditorHandle =
   | { status: "loading" }
   | { status: "not-found" }
+  /** No session (never signed in, signed out, a share link revoked): 401. */
+  | { status: "signed-out" }
   | { status: "error"; error: unknown; retry: () => void }
   | { status: "ready"; editor: ChartEditor };
 
@@ -63,6 +65,8 @@ export function useChartEditor(chartId: string): ChartEditorHandle {
   }, [isNotFound, registry, chartId]);
 
   if (isNotFound) return { status: "not-found" };
+  if (query.error instanceof ApiError && query.error.isUnauthenticated)
+    return { status: "signed-out" };
   if (editor !== undefined) return { status: "ready", editor };
   if (query.isError) return { status: "error", error: query.error, retry: () => query.refetch() };
   return { status: "loading" };

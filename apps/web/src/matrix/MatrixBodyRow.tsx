@@ -35,6 +35,7 @@ export interface MatrixBodyRowProps {
   idBase: string;
   onCommit(rowId: string, field: RowField, value: string): void;
   onCancelEdit(rowId: string): void;
+  canEdit: boolean;
 }
 
 /** One responsibility: its header, the cells on screen and its counts. */
@@ -55,6 +56,7 @@ export function MatrixBodyRow({
   idBase,
   onCommit,
   onCancelEdit,
+  canEdit,
 }: MatrixBodyRowProps) {
   const rowMarks = model.rowFindings.get(row.id) ?? null;
   return (
@@ -78,6 +80,7 @@ export function MatrixBodyRow({
         categoriesListId={categoriesListId}
         onCommit={onCommit}
         onCancelEdit={onCancelEdit}
+        canEdit={canEdit}
       />
       <div aria-hidden="true" style={{ width: leftPad, flex: "none" }} />
       {visibleColumns.map((column, j) => {
@@ -98,6 +101,7 @@ export function MatrixBodyRow({
             severity={marks?.severity ?? null}
             messages={marks === null ? null : describeFindings(marks.findings)}
             descriptionId={marks === null ? null : `${idBase}-c${rowAt}-${colAt}`}
+            canEdit={canEdit}
           />
         );
       })}

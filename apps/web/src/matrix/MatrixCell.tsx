@@ -21,6 +21,8 @@ export interface MatrixCellProps {
   /** The messages of the findings touching the cell, one per line. */
   messages: string | null;
   descriptionId: string | null;
+  /** Codes can be changed (a menu opens); false on a read-only chart. */
+  canEdit: boolean;
 }
 
 const CODE_CLASS: Record<RaciCode, string | undefined> = {
@@ -44,6 +46,7 @@ export const MatrixCell = memo(function MatrixCell({
   severity,
   messages,
   descriptionId,
+  canEdit,
 }: MatrixCellProps) {
   return (
     <div
@@ -51,7 +54,8 @@ export const MatrixCell = memo(function MatrixCell({
       aria-label={label}
       aria-colindex={colIndex}
       aria-describedby={descriptionId ?? undefined}
-      aria-haspopup="menu"
+      aria-haspopup={canEdit ? "menu" : undefined}
+      aria-readonly={canEdit ? undefined : true}
       tabIndex={isActive ? 0 : -1}
       title={messages ?? undefined}
       className={cx(

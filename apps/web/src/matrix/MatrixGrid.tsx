@@ -9,7 +9,7 @@ import {
   useRef,
   useState,
 } from "react";
-import { type ChartEditor, selectSelection, useEditorSelector } from "../editor";
+import { type ChartEditor, selectCanEdit, selectSelection, useEditorSelector } from "../editor";
 import { setCellEdit } from "./cell-operations";
 import { codeFromKey, toggleCode } from "./codes";
 import { type GridPosition, isPlainKey, moveFocus } from "./keyboard";
@@ -83,6 +83,8 @@ export function MatrixGrid({
   const idBase = useId();
   const { viewport, onScroll, scrollTo } = useGridViewport(scroller);
   const selection = useEditorSelector(editor, selectSelection);
+  // Read-only (view or comment access): keys move and select, nothing opens or changes.
+  const canEdit = useEditorSelector(editor, selectCanEdit);
   const { rows } = model;
   const { pos, rowIndex, colIndex, activate, activateRow, focusLater } = useActiveCell({
     rows,
@@ -227,6 +229,7 @@ export function MatrixGrid({
     if (hit === null) return;
     activate(hit.pos, false);
     selectAt(hit.pos);
+    if (!canEdit) return;
     const menuButton = target.closest<HTMLElement>("[data-action='row-menu']");
     if (menuButton !== null) openMenu("row", hit.pos, menuButton);
     else if (hit.pos.col >= 0) openMenu("cell", hit.pos, hit.element);
@@ -235,7 +238,8 @@ export function MatrixGrid({
   const onDoubleClick = (event: MouseEvent<HTMLDivElement>) => {
     const hit = positionOf(event.target);
     const row = hit === null ? undefined : rows[hit.pos.row];
-    if (hit === null || row === undefined || hit.pos.col >= 0 || isField(event.target)) return;
+    if (!canEdit || hit === null || row === undefined || hit.pos.col >= 0 || isField(event.target))
+      return;
     const onCategory = (event.target as Element).closest(`.${styles.rowCategory}`) !== null;
     startEditing(row.id, onCategory ? "category" : "name");
   };
@@ -288,7 +292,8 @@ export function MatrixGrid({
     if (next !== null) activate(next);
     const handled =
       next !== null ||
-      (at.col >= 0 ? onCellKey(event, at, hit?.element) : onRowKey(event, at, hit?.element));
+      (canEdit &&
+        (at.col >= 0 ? onCellKey(event, at, hit?.element) : onRowKey(event, at, hit?.element)));
     if (handled) {
       event.preventDefault();
       event.stopPropagation();
@@ -334,6 +339,7 @@ export function MatrixGrid({
           aria-label="Responsibility matrix"
           aria-rowcount={rows.length + 1}
           aria-colcount={columns.length + 2}
+          aria-readonly={canEdit ? undefined : true}
           tabIndex={isActiveRendered ? -1 : 0}
           className={styles.grid}
           style={
@@ -379,6 +385,7 @@ export function MatrixGrid({
               idBase={idBase}
               onCommit={onCommit}
               onCancelEdit={onCancelEdit}
+              canEdit={canEdit}
               {...span}
             />
           ))}

@@ -22,6 +22,8 @@ export interface MatrixRowHeaderProps {
   categoriesListId: string;
   onCommit(rowId: string, field: RowField, value: string): void;
   onCancelEdit(rowId: string): void;
+  /** The row's actions menu is there; false on a read-only chart. */
+  canEdit: boolean;
 }
 
 /**
@@ -40,6 +42,7 @@ export const MatrixRowHeader = memo(function MatrixRowHeader({
   categoriesListId,
   onCommit,
   onCancelEdit,
+  canEdit,
 }: MatrixRowHeaderProps) {
   const count = marks?.findings.length ?? 0;
   return (
@@ -95,7 +98,7 @@ export const MatrixRowHeader = memo(function MatrixRowHeader({
           {SEVERITY_SYMBOLS[marks.severity]} {count}
         </span>
       )}
-      {editing === null && (
+      {editing === null && canEdit && (
         <button
           type="button"
           tabIndex={-1}

@@ -1,5 +1,5 @@
 import { useCallback, useId, useMemo, useState } from "react";
-import { type ChartEditor, selectSelection, useEditorSelector } from "../editor";
+import { type ChartEditor, selectCanEdit, selectSelection, useEditorSelector } from "../editor";
 import { AddRowForm } from "./AddRowForm";
 import { CODE_NAMES, DISPLAY_ORDER } from "./codes";
 import { MatrixGrid } from "./MatrixGrid";
@@ -20,6 +20,7 @@ const ADD_ROW_ORIGIN = "matrix-add";
 export function ResponsibilityMatrix({ editor }: { editor: ChartEditor }) {
   const model = useMatrixModel(editor);
   const selection = useEditorSelector(editor, selectSelection);
+  const canEdit = useEditorSelector(editor, selectCanEdit);
   const [filter, setFilter] = useState<RoleFilter>(() =>
     defaultRoleFilter(editor.getState().document.roles.length),
   );
@@ -79,15 +80,17 @@ export function ResponsibilityMatrix({ editor }: { editor: ChartEditor }) {
         >
           Key
         </button>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => setIsAdding(true)}
-          aria-expanded={isAdding}
-          data-testid="add-row"
-        >
-          <span aria-hidden="true">+</span> Add responsibility
-        </button>
+        {canEdit && (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => setIsAdding(true)}
+            aria-expanded={isAdding}
+            data-testid="add-row"
+          >
+            <span aria-hidden="true">+</span> Add responsibility
+          </button>
+        )}
       </div>
       {isKeyShown && (
         <p className={styles.legend} data-testid="matrix-key">
@@ -96,13 +99,15 @@ export function ResponsibilityMatrix({ editor }: { editor: ChartEditor }) {
               <span className={styles[`menuCode${code}`]}>{code}</span> {CODE_NAMES[code]}
             </span>
           ))}
-          <span className={styles.legendKeys}>
-            Click or Enter: menu · A R S C I: toggle a code · Delete: clear · F2: rename a row ·
-            Alt+↑/↓: move it
-          </span>
+          {canEdit && (
+            <span className={styles.legendKeys}>
+              Click or Enter: menu · A R S C I: toggle a code · Delete: clear · F2: rename a row ·
+              Alt+↑/↓: move it
+            </span>
+          )}
         </p>
       )}
-      {isAdding && (
+      {isAdding && canEdit && (
         <AddRowForm
           categoriesListId={categoriesListId}
           onAdd={addRow}
@@ -142,7 +147,7 @@ export function ResponsibilityMatrix({ editor }: { editor: ChartEditor }) {
             decide for each role who is accountable, responsible, consulted or informed.
           </p>
           {!hasRoles && <p>Roles you place on the canvas become the columns.</p>}
-          {!isAdding && (
+          {!isAdding && canEdit && (
             <button
               type="button"
               className="button button-primary"

@@ -1,8 +1,12 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
+import { AccountMenu } from "../auth/AccountMenu";
 import styles from "./AppHeader.module.css";
 
-/** The bar at the top of every page: the product name (home link) and page controls. */
+/**
+ * The bar at the top of every page: the product name (home link), page controls, and who
+ * is signed in with the way out.
+ */
 export function AppHeader({ children }: { children?: ReactNode }) {
   return (
     <header className={styles.header}>
@@ -11,6 +15,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
         <span>Rolemap</span>
       </Link>
       {children}
+      <AccountMenu isPushedRight={children === undefined} />
     </header>
   );
 }

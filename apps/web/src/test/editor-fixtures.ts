@@ -1,4 +1,5 @@
 import type {
+  AccessLevel,
   ChartDocument,
   ChartRecord,
   OperationsBody,
@@ -12,7 +13,11 @@ import type { ChartEditor, EditorTransport } from "../editor/types";
 export const CHART_ID = "0b6a3c2e-8f55-4f0b-9d55-2f1f1b9c1a01";
 
 /** A stored chart: the classic-split template unless a document is given. */
-export function chartRecord(document?: ChartDocument, version = 1): ChartRecord {
+export function chartRecord(
+  document?: ChartDocument,
+  version = 1,
+  access: AccessLevel = "owner",
+): ChartRecord {
   const template = getTemplate("classic-split");
   if (document === undefined && template === undefined) throw new Error("no classic-split");
   return {
@@ -20,6 +25,7 @@ export function chartRecord(document?: ChartDocument, version = 1): ChartRecord 
     version,
     updatedAt: "2026-11-23T10:00:00.000Z",
     document: document ?? (template?.document as ChartDocument),
+    access,
   };
 }
 

@@ -1,4 +1,11 @@
-import type { ChartListItem, ChartRecord, ImportPreview, TemplateSummary } from "@rolemap/contract";
+import type {
+  Account,
+  ChartListItem,
+  ChartRecord,
+  ImportPreview,
+  MeResponse,
+  TemplateSummary,
+} from "@rolemap/contract";
 import { listTemplates } from "@rolemap/domain";
 import { QueryClient } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
@@ -22,9 +29,48 @@ await Promise.all([
   loadOperationChecks(),
 ]);
 
+/** The account the fake API is signed in as: the instance owner. */
+export const ME: Account = {
+  id: "5b1f0c1e-2f4d-4c6b-8a11-3c9d2e7f6a10",
+  email: "ada@example.com",
+  name: "Ada Lovelace",
+  admin: true,
+};
+
+const notFaked = (name: string) => async (): Promise<never> => {
+  throw new Error(`${name} not faked`);
+};
+
 /** An ApiClient whose every method is a vi.fn with a harmless default answer. */
 export function fakeApi(overrides: Partial<ApiClient> = {}) {
   const api = {
+    getAuthState: vi.fn(async () => ({ setup: false })),
+    getMe: vi.fn(async (): Promise<MeResponse> => ({ account: ME })),
+    setUp: vi.fn(async () => ({ account: ME })),
+    signUp: vi.fn(async () => ({ account: ME })),
+    logIn: vi.fn(async () => ({ account: ME })),
+    logOut: vi.fn(async () => {}),
+    joinAsGuest: vi.fn(notFaked("joinAsGuest")),
+    listTokens: vi.fn(async () => ({ tokens: [] })),
+    createToken: vi.fn(notFaked("createToken")),
+    deleteToken: vi.fn(async () => {}),
+    listMembers: vi.fn(async () => ({
+      owner: { id: ME.id, name: ME.name, email: ME.email },
+      members: [],
+    })),
+    addMember: vi.fn(notFaked("addMember")),
+    setMemberAccess: vi.fn(notFaked("setMemberAccess")),
+    removeMember: vi.fn(async () => {}),
+    listLinks: vi.fn(async () => ({ links: [] })),
+    createLink: vi.fn(notFaked("createLink")),
+    revokeLink: vi.fn(async () => {}),
+    listAccounts: vi.fn(async () => ({
+      accounts: [{ ...ME, createdAt: "2026-11-01T09:00:00.000Z" }],
+    })),
+    deleteAccount: vi.fn(async () => {}),
+    listInvites: vi.fn(async () => ({ invites: [] })),
+    createInvite: vi.fn(notFaked("createInvite")),
+    revokeInvite: vi.fn(async () => {}),
     listCharts: vi.fn(async () => ({
       charts: [] as ChartListItem[],
       total: 0,
@@ -90,6 +136,8 @@ export function chartListItem(overrides: Partial<ChartListItem> = {}): ChartList
     version: 3,
     updatedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
     counts: { roles: 11, responsibilities: 18, errors: 2, warnings: 1, infos: 0 },
+    access: "owner",
+    owner: { id: ME.id, name: ME.name },
     ...overrides,
   };
 }

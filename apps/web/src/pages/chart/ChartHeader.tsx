@@ -1,6 +1,15 @@
 import { useState } from "react";
+import { ACCESS_LABELS } from "../../auth/access";
 import { InlineEditInput } from "../../components/InlineEditInput";
-import { type ChartEditor, selectChartName, selectHistory, useEditorSelector } from "../../editor";
+import {
+  type ChartEditor,
+  selectAccess,
+  selectCanEdit,
+  selectChartName,
+  selectHistory,
+  selectIsOwner,
+  useEditorSelector,
+} from "../../editor";
 import { AppHeader } from "../AppHeader";
 import styles from "./ChartHeader.module.css";
 import { SaveIndicator } from "./SaveIndicator";
@@ -17,6 +26,7 @@ export interface ChartHeaderProps {
   findingCount: number;
   onImportMatrix(): void;
   onExport(): void;
+  onShare(): void;
 }
 
 export function ChartHeader({
@@ -28,14 +38,36 @@ export function ChartHeader({
   findingCount,
   onImportMatrix,
   onExport,
+  onShare,
 }: ChartHeaderProps) {
+  const access = useEditorSelector(editor, selectAccess);
+  const canEdit = useEditorSelector(editor, selectCanEdit);
+  const isOwner = access === "owner";
   return (
     <AppHeader>
       <ChartName editor={editor} />
-      <SaveIndicator editor={editor} />
+      {isOwner ? null : (
+        <span
+          className={`badge ${styles.access}`}
+          data-testid="access-badge"
+          data-access={access}
+          title={
+            canEdit
+              ? "You can change this chart; its owner renames, deletes and shares it."
+              : "You can look at this chart and export it, not change it."
+          }
+        >
+          {ACCESS_LABELS[access]}
+        </span>
+      )}
+      {canEdit && <SaveIndicator editor={editor} />}
       <div className={styles.tools}>
-        <HistoryButtons editor={editor} />
-        <span className={styles.divider} aria-hidden="true" />
+        {canEdit && (
+          <>
+            <HistoryButtons editor={editor} />
+            <span className={styles.divider} aria-hidden="true" />
+          </>
+        )}
         <button
           type="button"
           className="button button-small"
@@ -55,14 +87,26 @@ export function ChartHeader({
           Findings ({findingCount})
         </button>
         <span className={styles.divider} aria-hidden="true" />
-        <button
-          type="button"
-          className="button button-small"
-          onClick={onImportMatrix}
-          data-testid="import-matrix-button"
-        >
-          Import matrix…
-        </button>
+        {canEdit && (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={onImportMatrix}
+            data-testid="import-matrix-button"
+          >
+            Import matrix…
+          </button>
+        )}
+        {isOwner && (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={onShare}
+            data-testid="share-button"
+          >
+            Share…
+          </button>
+        )}
         <button
           type="button"
           className="button button-small button-primary"
@@ -78,8 +122,19 @@ export function ChartHeader({
 
 function ChartName({ editor }: { editor: ChartEditor }) {
   const name = useEditorSelector(editor, selectChartName);
+  const isOwner = useEditorSelector(editor, selectIsOwner);
   const [isEditing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  // Only the owner renames: for the others the name is a plain heading.
+  if (!isOwner)
+    return (
+      <div className={styles.name}>
+        <h1 className={`${styles.title} ${styles.titleText}`} data-testid="chart-title">
+          {name}
+        </h1>
+      </div>
+    );
 
   if (isEditing)
     return (

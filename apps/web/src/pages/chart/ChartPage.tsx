@@ -1,4 +1,5 @@
-import { useParams } from "react-router";
+import { Navigate, useLocation, useParams } from "react-router";
+import { signedOutPath } from "../../auth/paths";
 import { ErrorState } from "../../components/ErrorState";
 import { useChartEditor } from "../../editor";
 import { AppHeader } from "../AppHeader";
@@ -10,6 +11,7 @@ import { ChartWorkspace } from "./ChartWorkspace";
 export function ChartPage() {
   const { id = "" } = useParams();
   const handle = useChartEditor(id);
+  const location = useLocation();
 
   switch (handle.status) {
     case "ready":
@@ -22,6 +24,8 @@ export function ChartPage() {
           message="This chart does not exist, or it has been deleted."
         />
       );
+    case "signed-out":
+      return <Navigate to={signedOutPath(location)} replace />;
     case "error":
       return (
         <div className={styles.page}>

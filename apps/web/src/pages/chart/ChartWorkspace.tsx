@@ -17,6 +17,7 @@ import {
 import { useAfterFirstPaint } from "../../lib/use-after-first-paint";
 import { usePersistentState } from "../../lib/use-persistent-state";
 import { ResponsibilityMatrix } from "../../matrix/ResponsibilityMatrix";
+import { ShareDialog } from "../../share/ShareDialog";
 import { ChartHeader } from "./ChartHeader";
 import styles from "./ChartWorkspace.module.css";
 import { NoticeBanner } from "./NoticeBanner";
@@ -42,7 +43,7 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
     matrixDefault(),
   );
   const ids = { canvas: useId(), matrix: useId(), findings: useId() };
-  const [dialog, setDialog] = useState<"export" | "import-matrix" | null>(null);
+  const [dialog, setDialog] = useState<"export" | "import-matrix" | "share" | null>(null);
 
   useUndoRedoShortcuts(editor);
   useWarnBeforeLeavingUnsaved(editor);
@@ -67,6 +68,7 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
         findingCount={findingCount}
         onImportMatrix={() => setDialog("import-matrix")}
         onExport={() => setDialog("export")}
+        onShare={() => setDialog("share")}
       />
       <NoticeBanner editor={editor} />
       <div className={styles.body} data-findings-open={isFindingsOpen}>
@@ -156,6 +158,12 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
         open={dialog === "import-matrix"}
         onClose={() => setDialog(null)}
         target={{ kind: "merge", editor }}
+      />
+      <ShareDialog
+        open={dialog === "share"}
+        onClose={() => setDialog(null)}
+        chartId={editor.chartId}
+        chartName={name}
       />
     </div>
   );

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { describeError } from "../../api/client";
 import { useRenameChart } from "../../api/hooks";
+import { ACCESS_LABELS } from "../../auth/access";
 import { InlineEditInput } from "../../components/InlineEditInput";
 import { RelativeTime } from "../../components/RelativeTime";
 import { SeverityBadges } from "../../components/SeverityBadges";
@@ -20,6 +21,7 @@ export function ChartListItem({
   const [isRenaming, setRenaming] = useState(false);
   const rename = useRenameChart();
   const { counts } = chart;
+  const isOwner = chart.access === "owner";
 
   return (
     <li className={styles.row} data-testid="chart-row" data-chart-id={chart.id}>
@@ -40,6 +42,11 @@ export function ChartListItem({
             {chart.name}
           </Link>
         )}
+        {!isOwner && (
+          <span className={styles.shared} data-testid="shared-with-me">
+            Shared with me by {chart.owner.name} · {ACCESS_LABELS[chart.access].toLowerCase()}
+          </span>
+        )}
         <span className={styles.meta}>
           {count(counts.roles, "role", "roles")} ·{" "}
           {count(counts.responsibilities, "responsibility", "responsibilities")} · changed{" "}
@@ -49,27 +56,29 @@ export function ChartListItem({
       <div className={styles.findings}>
         <SeverityBadges errors={counts.errors} warnings={counts.warnings} infos={counts.infos} />
       </div>
-      <div className={styles.actions}>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => setRenaming(true)}
-          disabled={isRenaming}
-          aria-label={`Rename ${chart.name}`}
-          data-testid="rename-button"
-        >
-          Rename
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => onDelete(chart)}
-          aria-label={`Delete ${chart.name}`}
-          data-testid="delete-button"
-        >
-          Delete
-        </button>
-      </div>
+      {isOwner && (
+        <div className={styles.actions}>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => setRenaming(true)}
+            disabled={isRenaming}
+            aria-label={`Rename ${chart.name}`}
+            data-testid="rename-button"
+          >
+            Rename
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => onDelete(chart)}
+            aria-label={`Delete ${chart.name}`}
+            data-testid="delete-button"
+          >
+            Delete
+          </button>
+        </div>
+      )}
       {rename.isError && (
         <p className={`${styles.rowError} field-error`} role="alert">
           Renaming failed: {describeError(rename.error)}

@@ -1,0 +1,127 @@
+import type { Account, Guest, MeResponse } from "@rolemap/contract";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useApiClient } from "../api/api-context";
+import { ApiError } from "../api/client";
+import { adminKeys, authKeys, chartKeys } from "../api/query-keys";
+import { useEditorRegistry } from "../editor";
+import { clearGuestMark, markGuest } from "./guest-marker";
+
+/** Who this browser is: `{account}`, `{guest}`, or null when signed out. */
+export type Session = MeResponse | null;
+
+/** The session, asked for once per visit and kept current by signing in and out. */
+export function useSession() {
+  const api = useApiClient();
+  return useQuery({
+    queryKey: authKeys.me(),
+    queryFn: async ({ signal }): Promise<Session> => {
+      try {
+        return await api.getMe(signal);
+      } catch (error) {
+        if (error instanceof ApiError && error.isUnauthenticated) return null;
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export const accountOf = (session: Session | undefined): Account | null =>
+  session != null && "account" in session ? session.account : null;
+export const guestOf = (session: Session | undefined): Guest | null =>
+  session != null && "guest" in session ? session.guest : null;
+
+/** Whether the instance waits for its first account (the setup screen). */
+export function useAuthState() {
+  const api = useApiClient();
+  return useQuery({
+    queryKey: authKeys.state(),
+    queryFn: ({ signal }) => api.getAuthState(signal),
+    staleTime: 0,
+  });
+}
+
+/**
+ * Starts a new session in the caches: what was loaded for the previous person (charts,
+ * their rights, the editors with their undo history) is forgotten.
+ */
+function useStartSession() {
+  const queryClient = useQueryClient();
+  const registry = useEditorRegistry();
+  return (session: Session) => {
+    registry.clear();
+    queryClient.removeQueries({ queryKey: chartKeys.all });
+    queryClient.removeQueries({ queryKey: adminKeys.all });
+    queryClient.setQueryData<Session>(authKeys.me(), session);
+    if (session !== null) queryClient.setQueryData(authKeys.state(), { setup: false });
+  };
+}
+
+export function useSignIn() {
+  const api = useApiClient();
+  const startSession = useStartSession();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) => api.logIn(body),
+    onSuccess: (session) => {
+      clearGuestMark();
+      startSession(session);
+    },
+  });
+}
+
+export function useSetUp() {
+  const api = useApiClient();
+  const startSession = useStartSession();
+  return useMutation({
+    mutationFn: (body: { email: string; name: string; password: string }) => api.setUp(body),
+    onSuccess: (session) => {
+      clearGuestMark();
+      startSession(session);
+    },
+  });
+}
+
+export function useSignUp() {
+  const api = useApiClient();
+  const startSession = useStartSession();
+  return useMutation({
+    mutationFn: (body: { email: string; name: string; password: string; invite: string }) =>
+      api.signUp(body),
+    onSuccess: (session) => {
+      clearGuestMark();
+      startSession(session);
+    },
+  });
+}
+
+/** Opens a share link as a guest (this replaces an account's session in this browser). */
+export function useJoinAsGuest() {
+  const api = useApiClient();
+  const startSession = useStartSession();
+  return useMutation({
+    mutationFn: (body: { token: string; name: string }) => api.joinAsGuest(body),
+    onSuccess: (session) => {
+      markGuest(session.guest.chart);
+      startSession(session);
+    },
+  });
+}
+
+export function useSignOut() {
+  const api = useApiClient();
+  const startSession = useStartSession();
+  return useMutation({
+    mutationFn: async () => {
+      try {
+        await api.logOut();
+      } catch (error) {
+        // Already signed out (the session expired, the link was revoked): that is the goal.
+        if (!(error instanceof ApiError && error.isUnauthenticated)) throw error;
+      }
+    },
+    onSuccess: () => {
+      clearGuestMark();
+      startSession(null);
+    },
+  });
+}
