@@ -1,15 +1,92 @@
+import { readFileSync } from "node:fs";
 import {
   type APIRequestContext,
   test as base,
+  type BrowserContext,
   expect,
   type Locator,
   type Page,
+  request as requests,
 } from "@playwright/test";
-import type { ChartDocument, ChartListResponse, ChartRecord, Operation } from "@rolemap/contract";
+import type {
+  AccessLevel,
+  Account,
+  AdminAccountsResponse,
+  ChartDocument,
+  ChartListResponse,
+  ChartRecord,
+  CreatedLink,
+  InviteListResponse,
+  LinkAccess,
+  Operation,
+} from "@rolemap/contract";
+import { OWNER, OWNER_TOKEN } from "./owner";
 
-/** Direct calls to the server under test, to arrange data and check what was stored. */
+/** The browser state of someone signed in elsewhere: for `browser.newContext({ storageState })`. */
+export type SignedInState = Awaited<ReturnType<APIRequestContext["storageState"]>>;
+
+/** No cookies: a visitor who has never signed in (the config's default is the owner's). */
+export const NOBODY: SignedInState = { cookies: [], origins: [] };
+
+/**
+ * Direct calls to the server under test, to arrange data and check what was stored. They
+ * act as the owner, with the owner's API token (a Bearer request needs no Origin).
+ */
 export class RolemapApi {
-  constructor(private readonly request: APIRequestContext) {}
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly baseURL: string,
+  ) {}
+
+  /** Back to an instance with only the owner: other accounts and pending invites removed. */
+  async deleteOtherAccounts(): Promise<void> {
+    const accounts = await this.request.get("/api/admin/accounts");
+    expect(accounts.ok()).toBe(true);
+    for (const account of ((await accounts.json()) as AdminAccountsResponse).accounts)
+      if (account.email !== OWNER.email)
+        expect((await this.request.delete(`/api/admin/accounts/${account.id}`)).status()).toBe(204);
+    const invites = await this.request.get("/api/admin/invites");
+    for (const invite of ((await invites.json()) as InviteListResponse).invites)
+      await this.request.delete(`/api/admin/invites/${invite.id}`);
+  }
+
+  /**
+   * A new account, invited by the owner and signed up like a browser does; returns it with
+   * its signed-in browser state.
+   */
+  async createAccount(name: string, email: string): Promise<{ account: Account; state: SignedInState }> {
+    const invite = await this.request.post("/api/admin/invites", { data: { email } });
+    expect(invite.status()).toBe(201);
+    const { url } = (await invite.json()) as { url: string };
+    const origin = new URL(this.baseURL).origin;
+    const browser = await requests.newContext({
+      baseURL: this.baseURL,
+      extraHTTPHeaders: { Origin: origin },
+    });
+    try {
+      const signup = await browser.post("/api/auth/signup", {
+        data: { email, name, password: "a long enough password", invite: url.split("/").pop() },
+      });
+      expect(signup.status()).toBe(201);
+      const { account } = (await signup.json()) as { account: Account };
+      return { account, state: await browser.storageState() };
+    } finally {
+      await browser.dispose();
+    }
+  }
+
+  async addMember(chartId: string, email: string, access: AccessLevel): Promise<void> {
+    const response = await this.request.put(`/api/charts/${chartId}/members`, {
+      data: { email, access },
+    });
+    expect(response.ok()).toBe(true);
+  }
+
+  async createLink(chartId: string, access: LinkAccess): Promise<CreatedLink> {
+    const response = await this.request.post(`/api/charts/${chartId}/links`, { data: { access } });
+    expect(response.status()).toBe(201);
+    return (await response.json()) as CreatedLink;
+  }
 
   async deleteAllCharts(): Promise<void> {
     for (;;) {
@@ -132,17 +209,52 @@ export class ChartPageModel {
   }
 }
 
+/** Opens a browser context of its own (another person), closed after the test. */
+export type NewContext = (state?: SignedInState) => Promise<{ context: BrowserContext; page: Page }>;
+
 export const test = base.extend<{
   api: RolemapApi;
   home: HomePageModel;
   chartPage: ChartPageModel;
+  newContext: NewContext;
+  cspViolations: string[];
 }>({
-  // Every test starts from an empty database (tests run one at a time, see the config).
-  api: async ({ request }, use) => {
-    const api = new RolemapApi(request);
+  // Every test starts from an instance with only the owner and no charts (tests run one at
+  // a time, see the config).
+  api: async ({ baseURL }, use) => {
+    if (baseURL === undefined) throw new Error("no baseURL");
+    const request = await requests.newContext({
+      baseURL,
+      extraHTTPHeaders: { Authorization: `Bearer ${readFileSync(OWNER_TOKEN, "utf8")}` },
+    });
+    const api = new RolemapApi(request, baseURL);
     await api.deleteAllCharts();
+    await api.deleteOtherAccounts();
     await use(api);
+    await request.dispose();
   },
+  newContext: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (state = NOBODY) => {
+      const context = await browser.newContext({ storageState: state });
+      contexts.push(context);
+      return { context, page: await context.newPage() };
+    });
+    for (const context of contexts) await context.close();
+  },
+  // The server's Content-Security-Policy must allow everything the app does: a violation
+  // on the test's page fails the test.
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on("console", (message) => {
+        if (message.text().includes("Content Security Policy")) violations.push(message.text());
+      });
+      await use(violations);
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
   home: async ({ page }, use) => use(new HomePageModel(page)),
   chartPage: async ({ page }, use) => use(new ChartPageModel(page)),
 });

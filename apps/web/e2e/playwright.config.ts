@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_LAUNCH } from "./chromium";
+import { OWNER_STATE } from "./owner";
 
 /**
  * End-to-end tests against the real app: `start-server.mjs` builds apps/web when needed and
@@ -15,7 +16,9 @@ const isCI = Boolean(process.env.CI);
 export default defineConfig({
   testDir: ".",
   testMatch: "**/*.spec.ts",
-  outputDir: "test-results",
+  outputDir: "test-results/output",
+  // Creates the owner through the setup screen once (the server starts empty), signed in.
+  globalSetup: "./global-setup.ts",
   // One server, one database: tests reset it (fixtures.ts), so they run one at a time.
   fullyParallel: false,
   workers: 1,
@@ -31,6 +34,8 @@ export default defineConfig({
     reducedMotion: "reduce",
     screenshot: "only-on-failure",
     launchOptions: CHROMIUM_LAUNCH,
+    // Every page is the owner's, signed in (global-setup); other people get contexts of their own.
+    storageState: OWNER_STATE,
   },
   projects: [
     {
