@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import {
   type APIRequestContext,
-  test as base,
   type BrowserContext,
+  test as base,
   expect,
   type Locator,
   type Page,
@@ -54,7 +54,10 @@ export class RolemapApi {
    * A new account, invited by the owner and signed up like a browser does; returns it with
    * its signed-in browser state.
    */
-  async createAccount(name: string, email: string): Promise<{ account: Account; state: SignedInState }> {
+  async createAccount(
+    name: string,
+    email: string,
+  ): Promise<{ account: Account; state: SignedInState }> {
     const invite = await this.request.post("/api/admin/invites", { data: { email } });
     expect(invite.status()).toBe(201);
     const { url } = (await invite.json()) as { url: string };
@@ -210,7 +213,9 @@ export class ChartPageModel {
 }
 
 /** Opens a browser context of its own (another person), closed after the test. */
-export type NewContext = (state?: SignedInState) => Promise<{ context: BrowserContext; page: Page }>;
+export type NewContext = (
+  state?: SignedInState,
+) => Promise<{ context: BrowserContext; page: Page }>;
 
 export const test = base.extend<{
   api: RolemapApi;

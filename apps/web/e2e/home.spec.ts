@@ -1,4 +1,4 @@
-import { CHART_URL, expect, test } from "./fixtures";
+import { CHART_URL, expect, HomePageModel, test } from "./fixtures";
 
 test.describe("home page", () => {
   test("lists nothing at first, then creates a chart from a template and opens it", async ({
@@ -114,5 +114,42 @@ test.describe("advisor", () => {
     await recommendation.getByTestId("advisor-create").click();
     await expect(page).toHaveURL(CHART_URL);
     await expect(chartPage.title).toHaveText("Product-led company");
+  });
+});
+
+test.describe("charts shared with me", () => {
+  test("lists a chart someone shared, marked with its owner, without owner actions", async ({
+    api,
+    newContext,
+  }) => {
+    const chart = await api.createChart("classic-split", "Olivia's chart");
+    await api.createChart("product-led", "Not shared");
+    const { account, state } = await api.createAccount("Sam Shared", "sam@example.com");
+    await api.addMember(chart.id, account.email, "view");
+
+    const { page } = await newContext(state);
+    const home = new HomePageModel(page);
+    await home.goto();
+    await expect(home.rows).toHaveCount(1);
+    const row = home.row("Olivia's chart");
+    await expect(row.getByTestId("shared-with-me")).toHaveText(
+      "Shared with me by Olivia Owner · view only",
+    );
+    await expect(row.getByTestId("rename-button")).toHaveCount(0);
+    await expect(row.getByTestId("delete-button")).toHaveCount(0);
+    await row.getByTestId("chart-link").click();
+    await expect(page.getByTestId("access-badge")).toHaveText("View only");
+  });
+
+  test("a guest visiting the home page is sent to their chart", async ({ api, newContext }) => {
+    const chart = await api.createChart("classic-split");
+    const link = await api.createLink(chart.id, "view");
+    const { page } = await newContext();
+    await page.goto(link.url);
+    await page.getByTestId("guest-name").fill("Gus Guest");
+    await page.getByTestId("guest-continue").click();
+    await expect(page.getByTestId("chart-title")).toBeVisible();
+    await page.goto("/");
+    await expect(page).toHaveURL(new RegExp(`/charts/${chart.id}$`));
   });
 });
