@@ -1,4 +1,4 @@
-import { CHART_URL, expect, test } from "./fixtures";
+import { CHART_URL, expect, openAccountMenu, test } from "./fixtures";
 import { OWNER } from "./owner";
 
 test.describe("accounts and sessions", () => {
@@ -46,7 +46,7 @@ test.describe("accounts and sessions", () => {
     await expect(page.getByTestId("chart-title")).toHaveText("Where I was going");
     await expect(page.getByTestId("signed-in-as")).toContainText(OWNER.name);
 
-    await page.getByTestId("sign-out").click();
+    await (await openAccountMenu(page)).getByTestId("sign-out").click();
     await expect(page).toHaveURL(/\/sign-in$/);
     expect((await page.request.get("/api/auth/me")).status()).toBe(401);
     await page.goto("/");

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, openAccountMenu, test } from "./fixtures";
 
 test.describe("administration", () => {
   // `api` resets the instance (other accounts, invites) before the test.
@@ -8,7 +8,7 @@ test.describe("administration", () => {
     newContext,
   }) => {
     await page.goto("/");
-    await page.getByTestId("admin-link").click();
+    await (await openAccountMenu(page)).getByTestId("admin-link").click();
     const admin = page.getByTestId("admin-page");
     await expect(admin).toBeVisible();
     await expect(admin.getByTestId("invites-empty")).toBeVisible();
@@ -33,7 +33,9 @@ test.describe("administration", () => {
     await form.getByTestId("invite-submit").click();
     await expect(nina).toHaveURL(/\/$/);
     await expect(nina.getByTestId("signed-in-as")).toContainText("Nina New");
-    await expect(nina.getByTestId("admin-link")).toHaveCount(0);
+    const ninasMenu = await openAccountMenu(nina);
+    await expect(ninasMenu.getByTestId("sign-out")).toBeVisible();
+    await expect(ninasMenu.getByTestId("admin-link")).toHaveCount(0);
     await nina.goto("/admin");
     await expect(nina.getByTestId("not-found")).toBeVisible();
 

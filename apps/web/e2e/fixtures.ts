@@ -136,6 +136,14 @@ export class RolemapApi {
   }
 }
 
+/** Opens the header's account menu (administration, sign out) and returns its panel. */
+export async function openAccountMenu(page: Page): Promise<Locator> {
+  await page.getByTestId("account-button").click();
+  const panel = page.getByTestId("account-panel");
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
 /** The home page (`/`), by its data-testids. */
 export class HomePageModel {
   readonly newChartButton: Locator;

@@ -40,6 +40,7 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
 
     await expect(page).toHaveURL(new URL("/", baseURL).toString());
     await expect(page.getByTestId("signed-in-as")).toContainText(OWNER.name);
+    await page.getByTestId("account-button").click();
     await expect(page.getByTestId("admin-link")).toBeVisible();
     if (cspViolations.length > 0) throw new Error(`CSP violations: ${cspViolations.join("\n")}`);
 

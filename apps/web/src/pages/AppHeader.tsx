@@ -10,12 +10,16 @@ import styles from "./AppHeader.module.css";
 export function AppHeader({ children }: { children?: ReactNode }) {
   return (
     <header className={styles.header}>
-      <Link to="/" className={styles.brand} aria-label="Rolemap: all charts">
+      <Link
+        to="/"
+        className={children === undefined ? styles.brand : `${styles.brand} ${styles.compactBrand}`}
+        aria-label="Rolemap: all charts"
+      >
         <img src="/favicon.svg" alt="" width={28} height={28} />
         <span>Rolemap</span>
       </Link>
       {children}
-      <AccountMenu isPushedRight={children === undefined} />
+      <AccountMenu isCompact={children !== undefined} />
     </header>
   );
 }

@@ -193,7 +193,7 @@ function HistoryButtons({ editor }: { editor: ChartEditor }) {
         aria-keyshortcuts="Control+Z Meta+Z"
         data-testid="undo-button"
       >
-        <span aria-hidden="true">↶</span> Undo
+        <span aria-hidden="true">↶</span> <span className={styles.historyLabel}>Undo</span>
       </button>
       <button
         type="button"
@@ -206,7 +206,7 @@ function HistoryButtons({ editor }: { editor: ChartEditor }) {
         aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
         data-testid="redo-button"
       >
-        <span aria-hidden="true">↷</span> Redo
+        <span aria-hidden="true">↷</span> <span className={styles.historyLabel}>Redo</span>
       </button>
     </>
   );
