@@ -1,8 +1,9 @@
 import type { Operation } from "@rolemap/contract";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError, NetworkError } from "../api/client";
-import { createTestEditor, FakeServer } from "../test/editor-fixtures";
-import { MAX_OPERATIONS_PER_REQUEST } from "./chart-editor";
+import { onUnauthenticated } from "../auth/session-events";
+import { chartRecord, createTestEditor, FakeServer } from "../test/editor-fixtures";
+import { MAX_OPERATIONS_PER_REQUEST, READ_ONLY_MESSAGE } from "./chart-editor";
 import { loadOperationChecks } from "./lazy-operation-checks";
 
 // As on the chart page once it has been idle (chart-editor-unchecked.test.ts: before).
@@ -396,5 +397,65 @@ describe("subscribe", () => {
     listener.mockClear();
     editor.apply(rename("B"), "Rename chart");
     expect(listener).not.toHaveBeenCalled();
+  });
+});
+
+describe("access", () => {
+  it.each(["view", "comment"] as const)(
+    "refuses every edit, undo and redo on a chart one may %s, and sends nothing",
+    async (access) => {
+      const { editor, server } = createTestEditor({ record: chartRecord(undefined, 1, access) });
+      const before = editor.getState();
+      const result = editor.apply(rename("Mine"), "Rename chart");
+      expect(result).toEqual({ ok: false, issues: [{ path: "", message: READ_ONLY_MESSAGE }] });
+      editor.undo();
+      editor.redo();
+      await flush();
+      expect(editor.getState()).toBe(before);
+      expect(server.posted).toEqual([]);
+    },
+  );
+
+  it("takes a new access level from a refetch even when the version is the same", () => {
+    const record = chartRecord(undefined, 1, "edit");
+    const { editor } = createTestEditor({ record });
+    expect(editor.getState().access).toBe("edit");
+    editor.receive({ ...record, access: "view" });
+    expect(editor.getState().access).toBe("view");
+    expect(editor.apply(rename("Mine"), "Rename chart").ok).toBe(false);
+  });
+
+  it("becomes read-only and keeps the edit when the right to edit was taken away (403)", async () => {
+    const { editor, server } = createTestEditor({ record: chartRecord(undefined, 1, "edit") });
+    server.failures = [new ApiError(403, "forbidden", "Not allowed")];
+    editor.apply(rename("Mine"), "Rename chart");
+    await flush();
+    const state = editor.getState();
+    expect(state.access).toBe("view");
+    expect(state.save).toMatchObject({ status: "failed", pending: 1 });
+    expect(state.document.name).toBe("Mine");
+    expect(state.notice?.message).toBe(
+      "You may no longer change this chart, so your changes cannot be saved.",
+    );
+  });
+
+  it("keeps the edits and reports a lost session (401) so the page can ask to sign in", async () => {
+    const listener = vi.fn();
+    const stop = onUnauthenticated(listener);
+    try {
+      const { editor, server } = createTestEditor();
+      server.failures = [new ApiError(401, "unauthenticated", "Sign in")];
+      editor.apply(rename("Mine"), "Rename chart");
+      await flush();
+      expect(listener).toHaveBeenCalledTimes(1);
+      expect(editor.getState().save).toMatchObject({ status: "failed", pending: 1 });
+      expect(editor.getState().access).toBe("owner");
+      editor.retryNow();
+      await flush();
+      expect(editor.getState().save.status).toBe("saved");
+      expect(server.record.document.name).toBe("Mine");
+    } finally {
+      stop();
+    }
   });
 });
