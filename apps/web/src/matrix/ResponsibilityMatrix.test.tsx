@@ -287,3 +287,35 @@ describe("ResponsibilityMatrix on a large chart", () => {
     expect(screen.getAllByRole("gridcell", { name: /–/ }).length).toBeLessThan(400);
   });
 });
+
+describe("ResponsibilityMatrix on a read-only chart", () => {
+  it.each(["view", "comment"] as const)(
+    "with %s access: moves and selects, but opens no menu and changes nothing",
+    async (access) => {
+      const { editor, server } = createTestEditor({
+        record: chartRecord(small, 1, access),
+      });
+      const user = userEvent.setup();
+      render(<ResponsibilityMatrix editor={editor} />);
+      expect(screen.getByRole("grid")).toHaveAttribute("aria-readonly", "true");
+      expect(screen.queryByTestId("add-row")).toBeNull();
+      expect(screen.queryByTestId("row-menu-sec")).toBeNull();
+
+      await user.click(cell("CEO – Cybersecurity: none"));
+      expect(screen.queryByRole("menu")).toBeNull();
+      expect(editor.getState().selection.responsibilities).toEqual(["sec"]);
+      await user.keyboard("a{Backspace}{Enter}");
+      expect(screen.queryByRole("menu")).toBeNull();
+      await user.keyboard("{ArrowRight}");
+      expect(cell("CIO – Cybersecurity: A/R")).toHaveFocus();
+      await user.keyboard("{Delete}");
+      await user.keyboard("{Home}{F2}{Delete}");
+      expect(screen.queryByTestId("row-name-input")).toBeNull();
+      await user.dblClick(screen.getByTestId("rowheader-infra"));
+      expect(screen.queryByTestId("row-name-input")).toBeNull();
+      expect(screen.queryByRole("dialog")).toBeNull();
+      expect(codesOf(editor, "cio", "sec")).toEqual(["A", "R"]);
+      expect(server.posted).toEqual([]);
+    },
+  );
+});

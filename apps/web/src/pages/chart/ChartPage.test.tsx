@@ -159,3 +159,50 @@ describe("unknown routes", () => {
     expect(screen.getByTestId("not-found")).toHaveTextContent("Page not found");
   });
 });
+
+describe("ChartPage by access level", () => {
+  it.each([
+    ["view", "View only"],
+    ["comment", "Can comment"],
+  ] as const)(
+    "with %s access: a badge, no rename, undo, import or share; export stays",
+    async (access, badge) => {
+      renderApp(
+        `/charts/${CHART_ID}`,
+        chartApi({ getChart: vi.fn(async () => chartRecord(undefined, 1, access)) }),
+      );
+      expect(await screen.findByTestId("access-badge")).toHaveTextContent(badge);
+      expect(screen.getByTestId("chart-title")).toHaveTextContent(record.document.name);
+      expect(screen.queryByRole("button", { name: /rename/ })).toBeNull();
+      for (const id of [
+        "undo-button",
+        "redo-button",
+        "import-matrix-button",
+        "share-button",
+        "save-status",
+      ])
+        expect(screen.queryByTestId(id)).toBeNull();
+      expect(screen.getByTestId("export-button")).toBeInTheDocument();
+    },
+  );
+
+  it("with edit access: edits and undo, but no rename or share", async () => {
+    renderApp(
+      `/charts/${CHART_ID}`,
+      chartApi({ getChart: vi.fn(async () => chartRecord(undefined, 1, "edit")) }),
+    );
+    expect(await screen.findByTestId("access-badge")).toHaveTextContent("Can edit");
+    expect(screen.getByTestId("undo-button")).toBeInTheDocument();
+    expect(screen.getByTestId("import-matrix-button")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /rename/ })).toBeNull();
+    expect(screen.queryByTestId("share-button")).toBeNull();
+  });
+
+  it("sends a visitor without a session to sign in, coming back to the chart", async () => {
+    const getChart = vi.fn(async () => {
+      throw new ApiError(401, "unauthenticated", "Sign in first");
+    });
+    renderApp(`/charts/${CHART_ID}`, chartApi({ getChart }));
+    await waitFor(() => expect(screen.getByTestId("location")).toHaveTextContent("/sign-in"));
+  });
+});
