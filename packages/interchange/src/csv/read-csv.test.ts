@@ -24,6 +24,16 @@ describe("readCsv", () => {
     ]);
   });
 
+  it("takes the one separator outside quoted values in the header, whatever values hold", () => {
+    const comma = table('Name,"a;b;c;d",Title\nAnn,"x;y;z",CEO\n').table;
+    expect(comma.records.map((record) => record.cells)).toEqual([["Ann", "x;y;z", "CEO"]]);
+    const tab = table('\n \nName\t"a,b;c,d"\nAnn\tx,y;z\n').table;
+    expect(tab.header.cells).toEqual(["Name", "a,b;c,d"]);
+    expect(tab.records.map((record) => record.cells)).toEqual([["Ann", "x,y;z"]]);
+    const semicolon = table('"Doe, Jane ""JD""";Title\nRoe, Rick;CTO\n').table;
+    expect(semicolon.records.map((record) => record.cells)).toEqual([["Roe, Rick", "CTO"]]);
+  });
+
   it("follows Excel's sep= line and counts it as line 1", () => {
     const { table: read } = table("sep=;\r\nName;Title\r\nDoe, Jane;CEO\r\n");
     expect(read.header).toEqual({ line: 2, cells: ["Name", "Title"] });

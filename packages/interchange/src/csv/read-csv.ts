@@ -78,7 +78,16 @@ export function readCsv(text: string): ReadCsvResult {
   return { ok: true, table: { header, records: data }, problems };
 }
 
+/**
+ * The separator: the only one of `DELIMITERS` in the first record outside quoted values,
+ * when just one is there (every file `writeCsv` makes, which quotes values holding any of
+ * them); else papaparse's guess from the first records, which prefers the separator that
+ * splits rows alike into the most fields and so can be misled by a header like
+ * `Name,Notes;a;b;c` that is unquoted.
+ */
 function guessDelimiter(body: string): string {
+  const inHeader = separatorsOfFirstRecord(body);
+  if (inHeader.size === 1) return [...inHeader][0] ?? ",";
   const guess = Papa.parse<string[]>(body, {
     preview: 1,
     newline: "\n",
@@ -90,4 +99,37 @@ function guessDelimiter(body: string): string {
 
 function fail(message: string): ReadCsvResult {
   return { ok: false, problems: [{ line: null, column: null, message }] };
+}
+
+/**
+ * The separators that stand outside quoted values in the first record with content (a line
+ * of only separators and white space is skipped, as the reader skips it).
+ */
+function separatorsOfFirstRecord(body: string): Set<string> {
+  const found = new Set<string>();
+  let fieldStart = true;
+  let content = false;
+  for (let index = 0; index < body.length; index += 1) {
+    const char = body.charAt(index);
+    if (fieldStart && char === '"') {
+      // A quoted value runs to the quote that is not doubled.
+      const start = index + 1;
+      index = body.indexOf('"', start);
+      while (index !== -1 && body.charAt(index + 1) === '"') index = body.indexOf('"', index + 2);
+      if (index === -1) break;
+      fieldStart = false;
+      content ||= body.slice(start, index).trim() !== "";
+    } else if (char === "\n") {
+      if (content) break;
+      found.clear();
+      fieldStart = true;
+    } else if (DELIMITERS.includes(char)) {
+      found.add(char);
+      fieldStart = true;
+    } else {
+      fieldStart = false;
+      if (char.trim() !== "") content = true;
+    }
+  }
+  return found;
 }

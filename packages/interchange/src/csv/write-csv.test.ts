@@ -9,6 +9,8 @@ describe("writeCsv", () => {
     ['say "hi"', '"say ""hi"""'],
     ["two\nlines", '"two\nlines"'],
     ["cr\r", '"cr\r"'],
+    ["a;b", '"a;b"'],
+    ["tab\there", '"tab\there"'],
     ["", ""],
   ])("quotes %j as %j", (value, field) => {
     expect(csvField(value)).toBe(field);
@@ -28,6 +30,7 @@ describe("writeCsv", () => {
       ["Name", "Notes"],
       ['He said "no"', "line\r\nbreak"],
       ["é, ü", ""],
+      ["a;b;c;d;e;f", "\tx\ty\tz\t"],
     ];
     const result = readCsv(writeCsv(rows));
     expect(
@@ -36,6 +39,7 @@ describe("writeCsv", () => {
       ["Name", "Notes"],
       ['He said "no"', "line\nbreak"],
       ["é, ü", ""],
+      ["a;b;c;d;e;f", "\tx\ty\tz\t"],
     ]);
   });
 });

@@ -1,6 +1,8 @@
 import type { ChartDocument } from "@rolemap/contract";
 import { describe, expect, it } from "vitest";
+import { readCsv } from "../csv/read-csv";
 import { exportMatrixCsv } from "./export-matrix-csv";
+import { importMatrixCsv } from "./import-matrix-csv";
 
 const chart: ChartDocument = {
   format: "rolemap.chart/v1",
@@ -44,5 +46,32 @@ describe("exportMatrixCsv", () => {
     expect(exportMatrixCsv({ ...chart, responsibilities: [], assignments: [] })).toBe(
       '\ufeffResponsibility,Category,CIO,Engineer (Zoë Müller),Engineer (vacant),"\'=HYPERLINK(""http://evil"")"\r\n',
     );
+  });
+});
+
+describe("exportMatrixCsv with formula text in every field", () => {
+  const triggers = ['=HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"];
+  it.each([...triggers, "'=1", "\n@x", "<script>alert(1)</script>"])("%j", (text) => {
+    const document: ChartDocument = {
+      ...chart,
+      roles: chart.roles.map((role, index) => ({
+        ...role,
+        title: `${text}${index}`,
+        holder: text,
+      })),
+      responsibilities: chart.responsibilities.map((item, index) => ({
+        ...item,
+        name: `${text}${index}`,
+        category: text,
+      })),
+    };
+    const csv = exportMatrixCsv(document);
+    const read = readCsv(csv);
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const cells = [read.table.header, ...read.table.records].flatMap((record) => record.cells);
+    expect(cells).toHaveLength(4 * (2 + document.roles.length));
+    // Every cell a spreadsheet would run as a formula is guarded, and reads back exactly.
+    expect(cells.filter((cell) => /^[=+\-@\t\r\n]/.test(cell))).toEqual([]);
+    expect(importMatrixCsv(csv, { into: document }).document).toEqual(document);
   });
 });

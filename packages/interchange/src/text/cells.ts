@@ -1,13 +1,21 @@
 import { unescapeSpreadsheetText } from "./spreadsheet-text";
 
 /**
- * The value of a cell as the chart stores it: surrounding and repeated whitespace
- * (line breaks inside a quoted cell included) become nothing or one space, and the
- * formula guard of our own exports is removed.
+ * The value of a cell as the chart stores it: the formula guard of our own exports
+ * removed first (so a cell reads back as exactly the text the export was given), then
+ * surrounding and repeated whitespace (line breaks inside a quoted cell included) become
+ * nothing or one space.
+ *
+ * Org lists come from HR systems, not from us, and are unguarded the same way on purpose:
+ * only a cell of the guard's own shape (an apostrophe before apostrophes and `=`, `+`,
+ * `-`, `@` or a line break) loses its first apostrophe. That is what exporters that follow
+ * OWASP (many HR systems, and ours) write to protect a value such as "-Contractor";
+ * nobody types it as part of a title or name (a spreadsheet keeps a typed leading
+ * apostrophe out of the value), and our exports guard the value again.
  */
 export function cellText(raw: string | undefined): string {
   if (raw === undefined) return "";
-  return unescapeSpreadsheetText(raw.trim()).replace(/\s+/g, " ").trim();
+  return unescapeSpreadsheetText(raw).replace(/\s+/g, " ").trim();
 }
 
 /** Key for matching names, titles and emails: case-, width- and spacing-insensitive. */
