@@ -2,10 +2,36 @@ import { readFile } from "node:fs/promises";
 import type { Download, Locator, Page } from "@playwright/test";
 import { CHART_URL, expect, test } from "./fixtures";
 
+declare global {
+  interface Window {
+    /** Every Blob the page made an object URL of (keepBlobs). */
+    __blobs?: Map<string, Blob>;
+  }
+}
+
+/**
+ * Keeps the Blobs behind the page's object URLs, so a test can read the preview's SVG: the
+ * app's CSP (`connect-src 'self'`) rightly refuses to let the page fetch a blob: URL.
+ */
+async function keepBlobs(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const blobs = new Map<string, Blob>();
+    window.__blobs = blobs;
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (object: Blob | MediaSource) => {
+      const url = create(object);
+      if (object instanceof Blob) blobs.set(url, object);
+      return url;
+    };
+  });
+}
+
 /** The text of every card of the SVG an <img> shows, by role id (lines joined by spaces). */
 async function previewCards(image: Locator): Promise<Record<string, string>> {
   return image.evaluate(async (img: HTMLImageElement) => {
-    const svg = await (await fetch(img.src)).text();
+    const blob = window.__blobs?.get(img.src);
+    if (blob === undefined) throw new Error("the preview's Blob was not kept (keepBlobs)");
+    const svg = await blob.text();
     const document = new DOMParser().parseFromString(svg, "image/svg+xml");
     const cards: Record<string, string> = {};
     for (const card of Array.from(document.querySelectorAll("g[data-role-id]")))
@@ -49,6 +75,7 @@ test.describe("export", () => {
     page,
   }) => {
     const chart = await api.createChart("classic-split", "Board deck: CIO & CTO");
+    await keepBlobs(page);
     await chartPage.goto(chart.id);
     await chartPage.exportButton.click();
     const dialog = chartPage.exportDialog;
