@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { cleanText, escapeAttribute, escapeXml } from "./xml-text";
+import { cleanText, escapeAttribute, escapeXml, xmlSafeText } from "./xml-text";
 
 describe("escapeXml", () => {
   it("escapes the five markup characters and nothing else", () => {
@@ -34,5 +34,13 @@ describe("escapeAttribute", () => {
     }).parse(xml) as { x: { v: string; w: string } };
     expect(parsed.x.v).toBe(value);
     expect(parsed.x.w).toBe(value);
+  });
+});
+
+describe("xmlSafeText", () => {
+  it("replaces what XML forbids and keeps everything else, white space included", () => {
+    expect(xmlSafeText("\tA\u0001B\r\n<&>\u000b\ud800😀\uffff ")).toBe(
+      "\tA\ufffdB\r\n<&>\ufffd\ufffd😀\ufffd ",
+    );
   });
 });

@@ -10,7 +10,16 @@ const FORBIDDEN =
 const WHITE_SPACE = /[ \t\n\r\v\f\u0085\u2028\u2029]+/g;
 
 export function cleanText(text: string): string {
-  return text.replace(WHITE_SPACE, " ").replace(FORBIDDEN, "\ufffd").trim();
+  return xmlSafeText(text.replace(WHITE_SPACE, " ")).trim();
+}
+
+/**
+ * Text with every character XML 1.0 forbids (see above) replaced by U+FFFD and nothing
+ * else changed: for XML that libraries write from chart text (OOXML, PDF metadata), which
+ * escape markup but pass these through or drop them.
+ */
+export function xmlSafeText(text: string): string {
+  return text.replace(FORBIDDEN, "\ufffd");
 }
 
 const ENTITIES: Record<string, string> = {
@@ -37,7 +46,5 @@ export function escapeXml(text: string): string {
  * replaced, markup and white space other than spaces escaped.
  */
 export function escapeAttribute(text: string): string {
-  return text
-    .replace(FORBIDDEN, "\ufffd")
-    .replace(ATTRIBUTE_SPECIAL, (char) => ENTITIES[char] ?? char);
+  return xmlSafeText(text).replace(ATTRIBUTE_SPECIAL, (char) => ENTITIES[char] ?? char);
 }
