@@ -14,6 +14,9 @@ describe("slugify", () => {
 
   it("keeps path and header syntax out", () => {
     expect(slugify('../../etc/passwd"; x=y')).toBe("etc-passwd-x-y");
+    expect(slugify("Org\r\nSet-Cookie: a=b\u0000")).toBe("org-set-cookie-a-b");
+    expect(slugify('=HYPERLINK("http://evil","x")')).toBe("hyperlink-http-evil-x");
+    expect(slugify("<script>alert(1)</script>")).toBe("script-alert-1-script");
   });
 
   it("falls back to 'chart' when nothing is left", () => {

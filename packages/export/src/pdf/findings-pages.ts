@@ -1,4 +1,5 @@
 import type { Finding, Severity } from "@rolemap/contract";
+import { cleanText } from "@rolemap/render";
 import { contentBox, type Size } from "./page-plan";
 import { PDF_FONTS } from "./pdf-fonts";
 
@@ -68,8 +69,10 @@ export function drawFindingsPages(
   if (findings.length > 0) columnHeads();
 
   for (const finding of findings) {
+    // Messages quote names and titles: on one paragraph, as the chart's appendix shows them.
+    const message = cleanText(finding.message);
     doc.font(PDF_FONTS.regular).fontSize(MESSAGE_SIZE);
-    const messageHeight = doc.heightOfString(finding.message, { width: messageWidth });
+    const messageHeight = doc.heightOfString(message, { width: messageWidth });
     doc.font(PDF_FONTS.semiBold).fontSize(RULE_SIZE);
     const ruleHeight = doc.heightOfString(finding.rule, { width: RULE_WIDTH });
     const height = Math.max(messageHeight, ruleHeight, 14) + 2 * ROW_PADDING;
@@ -83,7 +86,7 @@ export function drawFindingsPages(
     doc.font(PDF_FONTS.semiBold).fontSize(RULE_SIZE).fillColor(MUTED);
     doc.text(finding.rule, ruleX, top + 1, { width: RULE_WIDTH });
     doc.font(PDF_FONTS.regular).fontSize(MESSAGE_SIZE).fillColor(INK);
-    doc.text(finding.message, messageX, top, { width: messageWidth });
+    doc.text(message, messageX, top, { width: messageWidth });
     y += height;
     hairline(doc, box.x, y, box.width, RULE);
   }

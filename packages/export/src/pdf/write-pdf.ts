@@ -1,5 +1,5 @@
 import type { ChartDocument, Finding, PageSize, PdfFit } from "@rolemap/contract";
-import type { RenderedChart } from "@rolemap/render";
+import { cleanText, type RenderedChart } from "@rolemap/render";
 import PDFDocument from "pdfkit";
 import { createBlankTest } from "./blank-tiles";
 import { type ChartForm, createChartForm } from "./chart-form";
@@ -36,6 +36,8 @@ export async function writePdf(
   if (plan.kind === "tiled")
     plan = planPdfPages(chart, options.page, options.fit, await createBlankTest(chart.svg, chart));
 
+  // As the chart heading shows it: one line, nothing a PDF string or font cannot hold.
+  const name = cleanText(document.name);
   const doc = new PDFDocument({
     size: [plan.paper.width, plan.paper.height],
     margin: PAGE_MARGIN,
@@ -43,7 +45,7 @@ export async function writePdf(
     compress: true,
     displayTitle: true,
     lang: "en",
-    info: { Title: document.name, Creator: "Rolemap", Producer: "Rolemap (pdfkit)" },
+    info: { Title: name, Creator: "Rolemap", Producer: "Rolemap (pdfkit)" },
   });
   const chunks: Uint8Array[] = [];
   doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
@@ -57,7 +59,7 @@ export async function writePdf(
   const addPage = (label: (page: number) => string) => {
     doc.addPage();
     pages++;
-    drawPageHeader(doc, plan.paper, document.name, label(pages));
+    drawPageHeader(doc, plan.paper, name, label(pages));
   };
 
   addPage((page) => (plan.kind === "single" ? `Page ${page}` : overviewLabel(plan)));

@@ -1,4 +1,5 @@
 import type { Role } from "@rolemap/contract";
+import { cleanText } from "@rolemap/render";
 import type PptxGenJS from "pptxgenjs";
 import { CODE_STYLES, cellStyle, DISPLAY_ORDER, formatCodes } from "../matrix/code-styles";
 import type { MatrixGrid, MatrixRow } from "../matrix/matrix-grid";
@@ -104,15 +105,16 @@ function tableRows(grid: MatrixGrid, plan: MatrixSlidePlan): PptxGenJS.TableRow[
 }
 
 function roleHeader(role: Role): PptxGenJS.TableCell {
-  const vacant = role.holder == null || role.holder.trim() === "";
+  const holder = cleanText(role.holder ?? "");
+  const vacant = holder === "";
   return {
     text: [
       {
-        text: role.title,
+        text: cleanText(role.title),
         options: { bold: true, fontSize: MATRIX_TYPE.titleSize, breakLine: true },
       },
       {
-        text: vacant ? "Vacant" : (role.holder ?? ""),
+        text: vacant ? "Vacant" : holder,
         options: { fontSize: MATRIX_TYPE.holderSize, color: MUTED, italic: vacant },
       },
     ],
@@ -121,8 +123,9 @@ function roleHeader(role: Role): PptxGenJS.TableCell {
 }
 
 function bodyRow(row: MatrixRow, start: number, end: number): PptxGenJS.TableRow {
-  const { name, category } = row.responsibility;
-  const hasCategory = category !== undefined && category.trim() !== "";
+  const name = cleanText(row.responsibility.name);
+  const category = cleanText(row.responsibility.category ?? "");
+  const hasCategory = category !== "";
   const label: PptxGenJS.TableCell = {
     text: hasCategory
       ? [

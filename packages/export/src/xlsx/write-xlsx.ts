@@ -1,5 +1,6 @@
 import type { ChartDocument, Finding } from "@rolemap/contract";
 import { escapeSpreadsheetText } from "@rolemap/interchange";
+import { xmlSafeText } from "@rolemap/render";
 import ExcelJS from "exceljs";
 import { createFindingLabels } from "../findings";
 import { CODE_STYLES, cellStyle, DISPLAY_ORDER, formatCodes } from "../matrix/code-styles";
@@ -8,8 +9,9 @@ import { buildMatrixGrid } from "../matrix/matrix-grid";
 /**
  * The matrix as an Excel workbook: "Matrix" (a row per responsibility, a column per role,
  * codes coloured like the editor), "Legend" (the codes and the chart name) and, when asked,
- * "Findings". Every text cell goes through escapeSpreadsheetText, so a role called
- * "=HYPERLINK(…)" stays text in Excel, LibreOffice and Google Sheets.
+ * "Findings". Every text cell and note goes through `text`, so a role called
+ * "=HYPERLINK(…)" stays text in Excel, LibreOffice and Google Sheets. exceljs escapes
+ * markup itself.
  */
 export async function writeXlsx(
   document: ChartDocument,
@@ -17,7 +19,7 @@ export async function writeXlsx(
 ): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Rolemap";
-  workbook.title = document.name;
+  workbook.title = xmlSafeText(document.name);
   addMatrixSheet(workbook, document);
   addLegendSheet(workbook, document);
   if (findings !== null) addFindingsSheet(workbook, document, findings);
@@ -25,7 +27,11 @@ export async function writeXlsx(
   return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
 }
 
-const text = (value: string) => escapeSpreadsheetText(value);
+/**
+ * A cell's text: characters XML forbids replaced first (exceljs would drop them, and
+ * "\u0001=1" would then reach the sheet as "=1"), then guarded against formula injection.
+ */
+const text = (value: string) => escapeSpreadsheetText(xmlSafeText(value));
 const argb = (hex: string) => `FF${hex}`;
 const solidFill = (hex: string): ExcelJS.Fill => ({
   type: "pattern",
