@@ -12,7 +12,7 @@ import {
   waitForStillViewport,
   zigzag,
 } from "./frames";
-import { startBenchServer } from "./server";
+import { type BenchServer, startBenchServer } from "./server";
 
 /**
  * The editor's performance in a real browser (`npm run bench -w @rolemap/web`): the built
@@ -36,10 +36,16 @@ function benchChart(roles: number): ChartDocument {
   return generateChart({ roles, responsibilities: 40, assignments: 400, seed: SEED });
 }
 
-async function createChart(baseUrl: string, document: ChartDocument): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/charts`, {
+/** The browser, and the server with its owner signed in (pages open in the owner's session). */
+interface Session {
+  browser: Browser;
+  server: BenchServer;
+}
+
+async function createChart(server: BenchServer, document: ChartDocument): Promise<string> {
+  const response = await fetch(`${server.baseUrl}/api/charts`, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json", Authorization: server.authorization },
     body: JSON.stringify({ document }),
   });
   if (response.status !== 201)
@@ -47,8 +53,11 @@ async function createChart(baseUrl: string, document: ChartDocument): Promise<st
   return ((await response.json()) as ChartRecord).id;
 }
 
-async function openPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+async function openPage({ browser, server }: Session): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    storageState: server.storageState,
+  });
   return context.newPage();
 }
 
@@ -95,11 +104,11 @@ async function timeLoad(page: Page, url: string): Promise<LoadTimes> {
  * and findings panels closed, to tell the canvas's share from the page's.
  */
 async function timeFirstVisit(
-  browser: Browser,
+  session: Session,
   url: string,
   canvasOnly: boolean,
 ): Promise<LoadTimes> {
-  const page = await openPage(browser);
+  const page = await openPage(session);
   if (canvasOnly)
     await page.addInitScript(() => {
       localStorage.setItem("rolemap.matrixOpen", "false");
@@ -114,8 +123,8 @@ async function timeFirstVisit(
  * Returning visits: one context opens the chart once, then `runs` more times, with the
  * app's code in the browser's caches (as after a reload in a workshop).
  */
-async function timeReturningVisits(browser: Browser, url: string, runs: number) {
-  const page = await openPage(browser);
+async function timeReturningVisits(session: Session, url: string, runs: number) {
+  const page = await openPage(session);
   await timeLoad(page, url);
   const visible: number[] = [];
   for (let run = 0; run < runs; run++) {
@@ -183,21 +192,21 @@ interface SizeFigures {
   closeUp: GestureFigures;
 }
 
-async function measureSize(browser: Browser, baseUrl: string, roles: number): Promise<SizeFigures> {
-  const id = await createChart(baseUrl, benchChart(roles));
-  const url = `${baseUrl}/charts/${id}`;
+async function measureSize(session: Session, roles: number): Promise<SizeFigures> {
+  const id = await createChart(session.server, benchChart(roles));
+  const url = `${session.server.baseUrl}/charts/${id}`;
   // One visit first, not measured: a browser's first visit is what is timed, not the
   // server's first read of a chart it has just stored (its queries and code still cold).
-  await timeFirstVisit(browser, url, false);
+  await timeFirstVisit(session, url, false);
   const loads: LoadTimes[] = [];
   const canvasLoads: number[] = [];
   for (let run = 0; run < LOAD_RUNS; run++) {
-    loads.push(await timeFirstVisit(browser, url, false));
-    canvasLoads.push((await timeFirstVisit(browser, url, true)).visible);
+    loads.push(await timeFirstVisit(session, url, false));
+    canvasLoads.push((await timeFirstVisit(session, url, true)).visible);
   }
-  const returning = await timeReturningVisits(browser, url, LOAD_RUNS);
+  const returning = await timeReturningVisits(session, url, LOAD_RUNS);
 
-  const page = await openPage(browser);
+  const page = await openPage(session);
   await page.goto(url);
   await page.locator(ALL_CARDS_MOUNTED).waitFor({ timeout: 60_000 });
   await waitForStillViewport(page);
@@ -247,7 +256,7 @@ async function main() {
   try {
     for (const roles of SIZES) {
       console.log(`measuring ${roles} roles…`);
-      results.push(await measureSize(browser, server.baseUrl, roles));
+      results.push(await measureSize({ browser, server }, roles));
     }
   } finally {
     await browser.close();

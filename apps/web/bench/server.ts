@@ -2,16 +2,51 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { request } from "@playwright/test";
 
 /**
  * The real Rolemap for the benchmark, like the end-to-end tests' web server: a production
  * build of apps/web (into its own temporary folder, so a concurrent `npm run build` or
  * e2e run cannot swap files under it) served by apps/api on the embedded database in a
- * fresh temporary DATA_DIR. Everything is removed again by `stop()`.
+ * fresh temporary DATA_DIR, with its owner account set up (the API answers nobody else).
+ * Everything is removed again by `stop()`.
  */
 export interface BenchServer {
   baseUrl: string;
+  /** The owner's signed-in browser state: pages open in the owner's session. */
+  storageState: BenchStorageState;
+  /** `Authorization` header with the owner's API token, for the benchmark's own requests. */
+  authorization: string;
   stop(): Promise<void>;
+}
+
+type BenchStorageState = Awaited<
+  ReturnType<Awaited<ReturnType<typeof request.newContext>>["storageState"]>
+>;
+
+/**
+ * Sets up the fresh instance's owner as the setup screen does (a browser's request, with
+ * the app's Origin) and makes an API token; returns the session and the token.
+ */
+async function setUpOwner(baseUrl: string) {
+  const owner = await request.newContext({
+    baseURL: baseUrl,
+    extraHTTPHeaders: { Origin: baseUrl },
+  });
+  try {
+    const setup = await owner.post("/api/auth/setup", {
+      data: { email: "bench@example.com", name: "Benchmark", password: "benchmark password" },
+    });
+    if (setup.status() !== 201) throw new Error(`setup: ${setup.status()} ${await setup.text()}`);
+    const token = await owner.post("/api/tokens", { data: { name: "benchmark" } });
+    if (token.status() !== 201) throw new Error(`token: ${token.status()} ${await token.text()}`);
+    return {
+      storageState: await owner.storageState(),
+      authorization: `Bearer ${((await token.json()) as { token: string }).token}`,
+    };
+  } finally {
+    await owner.dispose();
+  }
 }
 
 const webDir = path.resolve(import.meta.dirname, "..");
@@ -65,12 +100,17 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 
-  return {
-    baseUrl,
-    async stop() {
-      if (server.exitCode === null) server.kill("SIGTERM");
-      await exited;
-      rmSync(scratch, { recursive: true, force: true });
-    },
+  const stop = async () => {
+    if (server.exitCode === null) server.kill("SIGTERM");
+    await exited;
+    rmSync(scratch, { recursive: true, force: true });
   };
+  let owner: Awaited<ReturnType<typeof setUpOwner>>;
+  try {
+    owner = await setUpOwner(baseUrl);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, ...owner, stop };
 }
