@@ -2,32 +2,87 @@ import { randomUUID } from "node:crypto";
 import express, { type Express } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
+import { DEFAULT_PASSWORD_COST, type PasswordCost } from "./auth/secrets";
+import { authenticate, requirePrincipal, SESSION_IDLE_MS } from "./http/authenticate";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
+import { requestLogSerializers } from "./http/log-serializers";
+import {
+  apiLimiter,
+  DEFAULT_RATE_LIMITS,
+  type RateLimits,
+  signInLimiter,
+} from "./http/rate-limits";
+import { sameOriginForCookies } from "./http/same-origin";
+import { corsFor, securityHeaders } from "./http/security-headers";
 import { openApiDocument } from "./openapi";
+import { adminRouter } from "./routes/admin";
+import { authRouter } from "./routes/auth";
 import { chartsRouter } from "./routes/charts";
 import { exportRouter, importRouter } from "./routes/interchange";
+import { sharingRouter } from "./routes/sharing";
 import { systemRouter } from "./routes/system";
+import { tokensRouter } from "./routes/tokens";
+import type { AccessStore } from "./services/access-store";
+import { createAccountService } from "./services/account-service";
+import { createAuthService } from "./services/auth-service";
+import { createChartAccess } from "./services/chart-access";
 import { createChartService } from "./services/chart-service";
 import type { ChartStore } from "./services/chart-store";
 import { createInterchangeService } from "./services/interchange-service";
+import { createSharingService } from "./services/sharing-service";
+
+/** Who may do what from where: access.md's instance-wide protections. */
+export interface SecurityOptions {
+  /** The app's public origin; without it, a request's Origin must match its Host. */
+  appOrigin: string | undefined;
+  /** Foreign origins allowed to call the API from a browser (CORS_ORIGINS). */
+  corsOrigins: string[];
+  /** Express's "trust proxy": whether X-Forwarded-* (client address, https) are believed. */
+  trustProxy: boolean | number | string;
+  passwordCost: PasswordCost;
+  rateLimits: RateLimits;
+  /** How long an invite link can be used. */
+  inviteTtlMs: number;
+}
+
+export const DEFAULT_SECURITY: SecurityOptions = {
+  appOrigin: undefined,
+  corsOrigins: [],
+  trustProxy: false,
+  passwordCost: DEFAULT_PASSWORD_COST,
+  rateLimits: DEFAULT_RATE_LIMITS,
+  inviteTtlMs: 7 * 24 * 60 * 60 * 1000,
+};
 
 export interface AppDeps {
   store: ChartStore;
+  accessStore: AccessStore;
   logger: Logger;
   /** Largest JSON body accepted, e.g. "16mb". */
   bodyLimit: string;
   /** Serves the built web app from here when given. */
   webDist?: string;
+  security?: Partial<SecurityOptions>;
 }
 
 /** Builds the whole HTTP app; `listen()` is the caller's business (see server.ts). */
-export function createApp({ store, logger, bodyLimit, webDist }: AppDeps): Express {
+export function createApp({
+  store,
+  accessStore,
+  logger,
+  bodyLimit,
+  webDist,
+  security: given,
+}: AppDeps): Express {
+  const security = { ...DEFAULT_SECURITY, ...given };
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
+  app.set("trust proxy", security.trustProxy);
   app.use(
     pinoHttp({
       logger,
+      serializers: requestLogSerializers,
       genReqId: (req, res) => {
         const given = req.headers["x-request-id"];
         const id =
@@ -37,24 +92,50 @@ export function createApp({ store, logger, bodyLimit, webDist }: AppDeps): Expre
       },
     }),
   );
+  app.use(securityHeaders(webDist));
 
-  const charts = createChartService(store);
-  const interchange = createInterchangeService(store, charts);
+  const access = createChartAccess(accessStore);
+  const auth = createAuthService(accessStore, {
+    passwordCost: security.passwordCost,
+    sessionIdleMs: SESSION_IDLE_MS,
+  });
+  const accounts = createAccountService(accessStore, { inviteTtlMs: security.inviteTtlMs });
+  const sharing = createSharingService(accessStore, access);
+  const charts = createChartService(store, access);
+  const interchange = createInterchangeService(store, charts, access);
+  const json = express.json({ limit: bodyLimit, type: ["application/json", "application/*+json"] });
+
   const api = express.Router();
-  api.use(importRouter(interchange, bodyLimit));
-  api.use(express.json({ limit: bodyLimit, type: ["application/json", "application/*+json"] }));
+  const cors = corsFor(security.corsOrigins);
+  if (cors !== undefined) api.use(cors);
+  api.use(authenticate(auth));
+  api.use(
+    sameOriginForCookies({ appOrigin: security.appOrigin, trustedOrigins: security.corsOrigins }),
+  );
+  api.use(apiLimiter(security.rateLimits.api));
+
+  // Public: health, the API's description, stateless validation, templates, sign-in.
   api.get("/openapi.json", (_req, res) => {
     res.json(openApiDocument());
   });
-  api.use(systemRouter(charts, store));
+  api.use(systemRouter(charts, store, json));
+  api.use("/auth", authRouter(auth, json, signInLimiter(security.rateLimits.signIn)));
+
+  // Everything else needs a principal.
+  api.use(requirePrincipal);
+  api.use(importRouter(interchange, bodyLimit)); // the raw file, before the JSON parser
+  api.use(json);
   api.use(exportRouter(interchange));
+  api.use("/charts", sharingRouter(sharing));
   api.use("/charts", chartsRouter(charts));
+  api.use("/tokens", tokensRouter(accounts));
+  api.use("/admin", adminRouter(accounts));
   api.use(notFoundHandler);
   app.use("/api", api);
 
   if (webDist !== undefined) {
     app.use(express.static(webDist, { index: false, maxAge: "1h" }));
-    // Client-side routes (/charts/:id) get the app shell.
+    // Client-side routes (/charts/:id, /s/:token) get the app shell.
     app.get(/^\/(?!api\/).*/, (_req, res) => {
       res.sendFile("index.html", { root: webDist, maxAge: 0 });
     });

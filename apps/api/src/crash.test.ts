@@ -4,7 +4,7 @@ import path from "node:path";
 import type { ChartRecord, Operation } from "@rolemap/contract";
 import { afterAll, describe, expect, it } from "vitest";
 import { serverUrl, withPostgresDatabase } from "../test/harness";
-import { type ServerProcess, startServerProcess } from "../test/server-process";
+import { type ServerProcess, setUpOwnerToken, startServerProcess } from "../test/server-process";
 
 /**
  * Kills the real server with SIGKILL in the middle of a stream of writes, restarts it on
@@ -23,15 +23,17 @@ const batch = (i: number): Operation[] => [
   { op: "addAssignment", assignment: { role: `r${i}`, responsibility: "ops", code: "R" } },
 ];
 
+let token = "";
 const post = (base: string, route: string, body: unknown) =>
   fetch(`${base}${route}`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
   });
 
 async function runCrashScenario(env: Record<string, string>) {
   let server: ServerProcess = await startServerProcess(env);
+  token = await setUpOwnerToken(server.baseUrl);
   const created = (await (
     await post(server.baseUrl, "/api/charts", {
       document: {
@@ -66,7 +68,9 @@ async function runCrashScenario(env: Record<string, string>) {
   server = await startServerProcess(env);
   try {
     const chart = (await (
-      await fetch(`${server.baseUrl}/api/charts/${created.id}`)
+      await fetch(`${server.baseUrl}/api/charts/${created.id}`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
     ).json()) as ChartRecord;
     const { roles, reportingLines, assignments } = chart.document;
     const applied = roles.filter((r) => r.id !== "ceo").map((r) => Number(r.id.slice(1)));

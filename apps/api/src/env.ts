@@ -17,6 +17,43 @@ const EnvSchema = z.object({
   BODY_LIMIT: z.string().default("16mb"),
   /** Directory of the built web app to serve, when it exists. */
   WEB_DIST: z.string().optional(),
+  /** The app's public origin (https://rolemap.example.com); default: the request's Host. */
+  APP_ORIGIN: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => new URL(url).origin)
+    .optional(),
+  /** Foreign origins (comma-separated) that may call the API from a browser. */
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ""),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin))),
+  /** Express's "trust proxy": false, true, a hop count or addresses (behind a TLS proxy: 1). */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((value) =>
+      value === "true"
+        ? true
+        : value === "false"
+          ? false
+          : /^\d+$/.test(value)
+            ? Number(value)
+            : value,
+    ),
+  /** API requests per minute per principal (per address when anonymous); 0: no limit. */
+  API_RATE_LIMIT: z.coerce.number().int().min(0).default(1200),
+  /** Failed sign-ins per 15 minutes per address before 429; 0: no limit. */
+  SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
+  /** A client has this long to send a request's headers. */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
+  /** …and this long to send the whole request, body included. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

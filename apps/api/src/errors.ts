@@ -7,6 +7,13 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   version_conflict: 409,
   unsupported_media_type: 415,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  cross_site: 403,
+  already_set_up: 409,
+  rate_limited: 429,
+  request_timeout: 408,
   internal: 500,
 };
 
@@ -35,3 +42,11 @@ export const invalidInput = (message: string, issues: InputIssue[]) =>
   new AppError("invalid_input", message, issues);
 
 export const notFound = (what: string) => new AppError("not_found", `${what} was not found`);
+
+export const unauthenticated = () =>
+  new AppError(
+    "unauthenticated",
+    "sign in first: this needs a session, an API token or a share link",
+  );
+
+export const forbidden = (message: string) => new AppError("forbidden", message);

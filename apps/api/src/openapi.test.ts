@@ -3,6 +3,7 @@ import pino from "pino";
 import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
+import type { AccessStore } from "./services/access-store";
 import type { ChartStore } from "./services/chart-store";
 
 interface OpenApi {
@@ -21,7 +22,12 @@ const noStore = new Proxy({} as ChartStore, {
 let app: Express;
 let doc: OpenApi;
 beforeAll(async () => {
-  app = createApp({ store: noStore, logger: pino({ level: "silent" }), bodyLimit: "1mb" });
+  app = createApp({
+    store: noStore,
+    accessStore: noStore as unknown as AccessStore,
+    logger: pino({ level: "silent" }),
+    bodyLimit: "1mb",
+  });
   doc = (await request(app).get("/api/openapi.json").expect(200).expect("content-type", /json/))
     .body;
 });

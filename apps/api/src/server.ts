@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
-import type { Server } from "node:http";
+import { createServer, type RequestListener, type Server } from "node:http";
 import path from "node:path";
 import type { Logger } from "pino";
 import { createApp } from "./app";
 import { type DatabaseConfig, openDatabase } from "./db/database";
+import { createPrismaAccessStore } from "./db/prisma-access-store";
 import { createPrismaChartStore } from "./db/prisma-chart-store";
 import { type Env, readEnv } from "./env";
 import { createLogger } from "./logger";
@@ -14,6 +15,27 @@ export function databaseConfig(env: Env): DatabaseConfig {
   return env.DATABASE_URL === undefined
     ? { kind: "embedded", dataDir: env.DATA_DIR }
     : { kind: "postgres", url: env.DATABASE_URL };
+}
+
+export interface Timeouts {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+}
+
+/**
+ * The HTTP server around the app, with deadlines: a client that sends its headers or its
+ * body too slowly (or stalls) is answered 408 and cut off, so it cannot hold a connection.
+ */
+export function createHttpServer(app: RequestListener, timeouts: Timeouts): Server {
+  return createServer(
+    {
+      headersTimeout: timeouts.headersTimeoutMs,
+      requestTimeout: timeouts.requestTimeoutMs,
+      // How often those deadlines are checked (Node's default is every 30 s).
+      connectionsCheckingInterval: Math.min(1000, timeouts.headersTimeoutMs / 2),
+    },
+    app,
+  );
 }
 
 /** Starts Rolemap: database (migrated), app, port; SIGTERM/SIGINT shut it down cleanly. */
@@ -27,15 +49,31 @@ export async function startServer(
   const webDist = env.WEB_DIST ?? DEFAULT_WEB_DIST;
   const app = createApp({
     store,
+    accessStore: createPrismaAccessStore(database),
     logger,
     bodyLimit: env.BODY_LIMIT,
     ...(existsSync(path.join(webDist, "index.html")) ? { webDist } : {}),
+    security: {
+      appOrigin: env.APP_ORIGIN,
+      corsOrigins: env.CORS_ORIGINS,
+      trustProxy: env.TRUST_PROXY,
+      rateLimits: {
+        api: { limit: env.API_RATE_LIMIT, windowMs: 60_000 },
+        signIn: { limit: env.SIGN_IN_RATE_LIMIT, windowMs: 15 * 60_000 },
+      },
+    },
   });
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(env.PORT, env.HOST, (error?: Error) =>
-      error ? reject(error) : resolve(listening),
-    );
+  const server = createHttpServer(app, {
+    headersTimeoutMs: env.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.PORT, env.HOST, () => {
+      server.off("error", reject);
+      resolve();
+    });
   });
   const address = server.address();
   const port = typeof address === "object" && address !== null ? address.port : env.PORT;

@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
-import type { Express } from "express";
+import type { Account } from "@rolemap/contract";
+import express, { type Express } from "express";
 import pg from "pg";
-import pino from "pino";
-import { createApp } from "../src/app";
+import pino, { type Logger } from "pino";
+import request from "supertest";
+import { createApp, type SecurityOptions } from "../src/app";
+import { TEST_PASSWORD_COST } from "../src/auth/secrets";
 import { type Database, openDatabase } from "../src/db/database";
+import { createPrismaAccessStore } from "../src/db/prisma-access-store";
 import { createPrismaChartStore } from "../src/db/prisma-chart-store";
+import type { AccessStore } from "../src/services/access-store";
 import type { ChartStore } from "../src/services/chart-store";
 
 /**
@@ -72,18 +77,72 @@ export async function openTestDatabase(): Promise<TestDatabase> {
 }
 
 export interface TestApp {
+  /** The app as the instance owner sees it: requests carry the owner's API token. */
   app: Express;
+  /** The same app with nobody signed in. */
+  anonymous: Express;
   store: ChartStore;
+  accessStore: AccessStore;
+  /** For tests that must reach below the API (e.g. to let time pass on a link). */
+  database: Database;
+  owner: { account: Account; token: string };
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { bodyLimit?: string } = {}): Promise<TestApp> {
+export const OWNER = {
+  email: "owner@example.com",
+  name: "Olive Owner",
+  password: "owner-password-1",
+};
+
+export async function startTestApp(
+  options: { bodyLimit?: string; security?: Partial<SecurityOptions>; logger?: Logger } = {},
+): Promise<TestApp> {
   const { database, close } = await openTestDatabase();
   const store = createPrismaChartStore(database);
-  const app = createApp({
+  const accessStore = createPrismaAccessStore(database);
+  const anonymous = createApp({
     store,
-    logger: pino({ level: "silent" }),
+    accessStore,
+    logger: options.logger ?? pino({ level: "silent" }),
     bodyLimit: options.bodyLimit ?? "16mb",
+    security: {
+      passwordCost: TEST_PASSWORD_COST,
+      rateLimits: { api: { limit: 0, windowMs: 60_000 }, signIn: { limit: 0, windowMs: 60_000 } },
+      ...options.security,
+    },
   });
-  return { app, store, close };
+  // The suites written before accounts existed sign in as the owner with an API token.
+  const setup = await request(anonymous)
+    .post("/api/auth/setup")
+    .set("Origin", "http://127.0.0.1")
+    .set("Host", "127.0.0.1")
+    .send(OWNER)
+    .expect(201);
+  const cookie = setup.headers["set-cookie"]?.[0]?.split(";")[0] ?? "";
+  const created = await request(anonymous)
+    .post("/api/tokens")
+    .set("Authorization", "")
+    .set("Cookie", cookie)
+    .set("Origin", "http://127.0.0.1")
+    .set("Host", "127.0.0.1")
+    .send({ name: "test suite" })
+    .expect(201);
+  const token: string = created.body.token;
+  const app = express();
+  app.use((req, _res, next) => {
+    if (req.headers.authorization === undefined && req.headers.cookie === undefined)
+      req.headers.authorization = `Bearer ${token}`;
+    next();
+  });
+  app.use(anonymous);
+  return {
+    app,
+    anonymous,
+    store,
+    accessStore,
+    database,
+    owner: { account: setup.body.account, token },
+    close,
+  };
 }

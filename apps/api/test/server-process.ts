@@ -58,3 +58,30 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   }
   return { child, baseUrl, output: () => output, exited };
 }
+
+/**
+ * Sets a fresh server up (its first account, as the setup screen does) and answers an API
+ * token of that owner for the test's requests.
+ */
+export async function setUpOwnerToken(baseUrl: string): Promise<string> {
+  const json = { "content-type": "application/json", origin: baseUrl };
+  const setup = await fetch(`${baseUrl}/api/auth/setup`, {
+    method: "POST",
+    headers: json,
+    body: JSON.stringify({
+      email: "owner@example.com",
+      name: "Owner",
+      password: "owner-password-1",
+    }),
+  });
+  if (setup.status !== 201)
+    throw new Error(`setup answered ${setup.status}: ${await setup.text()}`);
+  const cookie = (setup.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const created = await fetch(`${baseUrl}/api/tokens`, {
+    method: "POST",
+    headers: { ...json, cookie },
+    body: JSON.stringify({ name: "test" }),
+  });
+  if (created.status !== 201) throw new Error(`token answered ${created.status}`);
+  return ((await created.json()) as { token: string }).token;
+}

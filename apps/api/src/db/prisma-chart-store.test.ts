@@ -10,14 +10,24 @@ import {
 import { smallChart, specExample } from "../../test/fixtures/charts";
 import { openTestDatabase, type TestDatabase } from "../../test/harness";
 import type { ChartChange, ChartStore } from "../services/chart-store";
+import { createPrismaAccessStore } from "./prisma-access-store";
 import { createPrismaChartStore } from "./prisma-chart-store";
 import { canonicalDocument } from "./rows";
 
 let db: TestDatabase;
 let store: ChartStore;
+let ownerId: string;
 beforeAll(async () => {
   db = await openTestDatabase();
   store = createPrismaChartStore(db.database);
+  const owner = await createPrismaAccessStore(db.database).createOwner({
+    id: randomUUID(),
+    email: "owner@example.com",
+    name: "Owner",
+    passwordHash: "-",
+  });
+  if (owner === "already_set_up") throw new Error("a fresh database has no accounts");
+  ownerId = owner.id;
 });
 afterAll(() => db?.close());
 
@@ -41,7 +51,7 @@ describe("the Prisma chart store", () => {
   it.each(TEMPLATES.map((t) => [t.id, t.document] as const))(
     "stores the %s template and reads it back in canonical form",
     async (_id, document) => {
-      const created = await store.create(changeOf(document, "create"));
+      const created = await store.create(changeOf(document, "create"), ownerId);
       expect(created.version).toBe(1);
       expect(created.document).toEqual(canonicalDocument(document));
       const read = await store.get(created.id);
@@ -60,7 +70,7 @@ describe("the Prisma chart store", () => {
         y: -(awkward[(i + 1) % awkward.length] ?? 0),
       },
     }));
-    const created = await store.create(changeOf(document, "create"));
+    const created = await store.create(changeOf(document, "create"), ownerId);
     expect((await store.get(created.id))?.document.roles.map((role) => role.position)).toEqual(
       document.roles.map((role) => role.position),
     );
@@ -88,14 +98,14 @@ describe("the Prisma chart store", () => {
   });
 
   it("reports a version conflict with the current version and writes nothing", async () => {
-    const created = await store.create(changeOf(specExample(), "create"));
+    const created = await store.create(changeOf(specExample(), "create"), ownerId);
     const outcome = await store.update(created.id, 7, () => changeOf(smallChart()));
     expect(outcome).toEqual({ status: "version_conflict", currentVersion: 1 });
     expect(await store.get(created.id)).toEqual(created);
   });
 
   it("leaves the chart untouched when the change cannot be computed", async () => {
-    const created = await store.create(changeOf(specExample(), "create"));
+    const created = await store.create(changeOf(specExample(), "create"), ownerId);
     await expect(
       store.update(created.id, 1, () => {
         throw new Error("no change for you");
@@ -105,7 +115,7 @@ describe("the Prisma chart store", () => {
   });
 
   it("rolls back a change that fails half-way through writing it", async () => {
-    const created = await store.create(changeOf(specExample(), "create"));
+    const created = await store.create(changeOf(specExample(), "create"), ownerId);
     // Not a valid document: the new role is written, then the assignment breaks a foreign key.
     const broken = specExample();
     broken.name = "Half-written";
@@ -119,19 +129,19 @@ describe("the Prisma chart store", () => {
   });
 
   it("stores nothing of a chart whose creation fails half-way", async () => {
-    const before = await store.list({ limit: 1, offset: 0 });
+    const before = await store.list({ limit: 1, offset: 0, viewer: { accountId: ownerId } });
     const broken = smallChart("Never stored");
     broken.reportingLines.push({ manager: "ghost", report: "ceo", kind: "dotted" });
-    await expect(store.create(changeOf(broken, "create"))).rejects.toThrow();
-    const after = await store.list({ limit: 200, offset: 0 });
+    await expect(store.create(changeOf(broken, "create"), ownerId)).rejects.toThrow();
+    const after = await store.list({ limit: 200, offset: 0, viewer: { accountId: ownerId } });
     expect(after.total).toBe(before.total);
     expect(after.items.map((c) => c.name)).not.toContain("Never stored");
   });
 
   it("keeps the counts of the last change for the list", async () => {
-    const created = await store.create(changeOf(smallChart("Counted"), "create"));
+    const created = await store.create(changeOf(smallChart("Counted"), "create"), ownerId);
     await store.update(created.id, undefined, () => changeOf(specExample()));
-    const { items } = await store.list({ limit: 1, offset: 0 });
+    const { items } = await store.list({ limit: 1, offset: 0, viewer: { accountId: ownerId } });
     expect(items[0]).toMatchObject({
       id: created.id,
       name: specExample().name,
@@ -141,7 +151,7 @@ describe("the Prisma chart store", () => {
   });
 
   it("removes a chart with all its rows", async () => {
-    const created = await store.create(changeOf(specExample(), "create"));
+    const created = await store.create(changeOf(specExample(), "create"), ownerId);
     expect(await store.remove(created.id)).toBe(true);
     expect(await store.get(created.id)).toBeUndefined();
     const { prisma } = db.database;
@@ -205,7 +215,7 @@ describe("the Prisma chart store's row-level diff", () => {
     await fc.assert(
       fc.asyncProperty(pairs, async ([a, b]) => {
         expect(parseChart(b).ok).toBe(true);
-        const created = await store.create(changeOf(a, "create"));
+        const created = await store.create(changeOf(a, "create"), ownerId);
         const outcome = await store.update(created.id, 1, () => changeOf(b));
         expect(outcome.status).toBe("updated");
         const read = await store.get(created.id);

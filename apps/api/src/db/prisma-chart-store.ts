@@ -127,12 +127,13 @@ export function createPrismaChartStore(database: Database): ChartStore {
   return {
     kind: database.kind,
 
-    async create(change) {
+    async create(change, ownerId) {
       const id = randomUUID();
       const updatedAt = await prisma.$transaction(async (tx) => {
         const chart = await tx.chart.create({
           data: {
             id,
+            ownerId,
             name: change.document.name,
             settings: settingsToRow(change.document.settings),
             ...countsToRow(change.counts),
@@ -147,28 +148,56 @@ export function createPrismaChartStore(database: Database): ChartStore {
 
     get: (id) => load(prisma, id),
 
-    async list({ limit, offset }) {
+    async list({ limit, offset, viewer }) {
+      const where: Prisma.ChartWhereInput =
+        "chartId" in viewer
+          ? { id: viewer.chartId }
+          : {
+              OR: [
+                { ownerId: viewer.accountId },
+                { members: { some: { accountId: viewer.accountId } } },
+              ],
+            };
+      const accountId = "accountId" in viewer ? viewer.accountId : undefined;
       const [rows, total] = await prisma.$transaction([
         prisma.chart.findMany({
+          where,
           orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
           skip: offset,
           take: limit,
+          include: {
+            owner: { select: { id: true, name: true } },
+            members: accountId === undefined ? false : { where: { accountId } },
+          },
         }),
-        prisma.chart.count(),
+        prisma.chart.count({ where }),
       ]);
-      const items: ChartListItem[] = rows.map((row) => ({
-        id: row.id,
-        name: row.name,
-        version: row.version,
-        updatedAt: row.updatedAt.toISOString(),
-        counts: {
-          roles: row.roleCount,
-          responsibilities: row.responsibilityCount,
-          errors: row.errorCount,
-          warnings: row.warningCount,
-          infos: row.infoCount,
-        },
-      }));
+      const items: ChartListItem[] = [];
+      for (const row of rows) {
+        const access =
+          "access" in viewer
+            ? viewer.access
+            : row.ownerId === accountId
+              ? "owner"
+              : row.members?.[0]?.access;
+        // An ownerless chart exists only before setup, when nobody can list.
+        if (access === undefined || row.owner === null) continue;
+        items.push({
+          id: row.id,
+          name: row.name,
+          version: row.version,
+          updatedAt: row.updatedAt.toISOString(),
+          counts: {
+            roles: row.roleCount,
+            responsibilities: row.responsibilityCount,
+            errors: row.errorCount,
+            warnings: row.warningCount,
+            infos: row.infoCount,
+          },
+          access,
+          owner: row.owner,
+        });
+      }
       return { items, total };
     },
 

@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
+import express from "express";
 import pino from "pino";
 import request from "supertest";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../app";
+import { hashSecret } from "../auth/secrets";
+import type { AccessStore } from "../services/access-store";
 import type { ChartStore } from "../services/chart-store";
 
 /** A store that fails every call the way a broken database would, with internals in it. */
@@ -22,6 +25,29 @@ function failingStore(error: unknown): ChartStore {
   };
 }
 
+const TOKEN = "rm_test-token";
+/** Knows one token (so requests get past sign-in) and fails everything else. */
+function failingAccessStore(error: unknown): AccessStore {
+  const known = {
+    findToken: async (hash: string) =>
+      hash === hashSecret(TOKEN)
+        ? {
+            id: randomUUID(),
+            lastUsedAt: new Date(),
+            account: { id: randomUUID(), email: "a@example.com", name: "A", admin: true },
+          }
+        : undefined,
+  };
+  return new Proxy(known as AccessStore, {
+    get: (target, name) =>
+      name in target
+        ? target[name as keyof typeof known]
+        : async () => {
+            throw error;
+          },
+  });
+}
+
 let logged: string;
 function appWith(error: unknown) {
   const sink = new Writable({
@@ -30,7 +56,20 @@ function appWith(error: unknown) {
       done();
     },
   });
-  return createApp({ store: failingStore(error), logger: pino(sink), bodyLimit: "1mb" });
+  const app = createApp({
+    store: failingStore(error),
+    accessStore: failingAccessStore(error),
+    logger: pino(sink),
+    bodyLimit: "1mb",
+  });
+  // Every request carries the one token the store knows.
+  const signedIn = express();
+  signedIn.use((req, _res, next) => {
+    req.headers.authorization = `Bearer ${TOKEN}`;
+    next();
+  });
+  signedIn.use(app);
+  return signedIn;
 }
 
 beforeEach(() => {

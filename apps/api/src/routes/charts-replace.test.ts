@@ -35,6 +35,7 @@ describe("PUT /api/charts/:id", () => {
       version: 2,
       updatedAt: expect.any(String),
       document: next,
+      access: "owner",
     });
     expect(Date.parse(res.body.updatedAt)).toBeGreaterThanOrEqual(Date.parse(made.updatedAt));
     expect(await read(made.id)).toEqual(res.body);

@@ -31,6 +31,7 @@ describe("POST /api/charts", () => {
       version: 1,
       updatedAt: expect.any(String),
       document: specExample(),
+      access: "owner",
     });
     expect(res.headers.location).toBe(`/api/charts/${res.body.id}`);
     const again = await request(t.app).get(`/api/charts/${res.body.id}`).expect(200);
@@ -152,6 +153,8 @@ describe("GET /api/charts", () => {
       version: 1,
       updatedAt: made[0]?.updatedAt,
       counts: { roles: 3, responsibilities: 2, errors: 2, warnings: 1, infos: 1 },
+      access: "owner",
+      owner: { id: t.owner.account.id, name: "Olive Owner" },
     });
     const third = validateChart(smallChart());
     expect(res.body.charts[0].counts).toEqual({

@@ -6,6 +6,7 @@ import {
   ReplaceChartBodySchema,
 } from "@rolemap/contract";
 import { Router } from "express";
+import { principalOf } from "../http/authenticate";
 import { parseWith } from "../http/parse";
 import type { ChartService } from "../services/chart-service";
 
@@ -15,37 +16,40 @@ export function chartsRouter(charts: ChartService): Router {
   const idOf = (params: unknown) => parseWith(ChartIdParamsSchema, params, "chart id").id;
 
   router.get("/", async (req, res) => {
-    res.json(await charts.list(parseWith(ListChartsQuerySchema, req.query, "query")));
+    res.json(
+      await charts.list(principalOf(res), parseWith(ListChartsQuerySchema, req.query, "query")),
+    );
   });
 
   router.post("/", async (req, res) => {
-    const chart = await charts.create(parseWith(CreateChartBodySchema, req.body, "request body"));
+    const body = parseWith(CreateChartBodySchema, req.body, "request body");
+    const chart = await charts.create(principalOf(res), body);
     res.status(201).location(`/api/charts/${chart.id}`).json(chart);
   });
 
   router.get("/:id", async (req, res) => {
-    res.json(await charts.get(idOf(req.params)));
+    res.json(await charts.get(principalOf(res), idOf(req.params)));
   });
 
   router.put("/:id", async (req, res) => {
     const id = idOf(req.params);
-    res.json(await charts.replace(id, parseWith(ReplaceChartBodySchema, req.body, "request body")));
+    const body = parseWith(ReplaceChartBodySchema, req.body, "request body");
+    res.json(await charts.replace(principalOf(res), id, body));
   });
 
   router.delete("/:id", async (req, res) => {
-    await charts.remove(idOf(req.params));
+    await charts.remove(principalOf(res), idOf(req.params));
     res.status(204).end();
   });
 
   router.get("/:id/findings", async (req, res) => {
-    res.json({ findings: await charts.findings(idOf(req.params)) });
+    res.json({ findings: await charts.findings(principalOf(res), idOf(req.params)) });
   });
 
   router.post("/:id/operations", async (req, res) => {
     const id = idOf(req.params);
-    res.json(
-      await charts.applyOperations(id, parseWith(OperationsBodySchema, req.body, "request body")),
-    );
+    const body = parseWith(OperationsBodySchema, req.body, "request body");
+    res.json(await charts.applyOperations(principalOf(res), id, body));
   });
 
   return router;

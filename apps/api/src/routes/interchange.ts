@@ -1,6 +1,7 @@
 import { ChartIdParamsSchema, ExportOptionsSchema, ImportOptionsSchema } from "@rolemap/contract";
 import express, { Router } from "express";
 import { invalidInput } from "../errors";
+import { principalOf } from "../http/authenticate";
 import { parseWith } from "../http/parse";
 import type { InterchangeService } from "../services/interchange-service";
 
@@ -21,7 +22,7 @@ export function importRouter(interchange: InterchangeService, bodyLimit: string)
         throw invalidInput("the request body must be the file to import", [
           { path: "", message: "the body is empty" },
         ]);
-      const outcome = await interchange.import(options, text);
+      const outcome = await interchange.import(principalOf(res), options, text);
       if (outcome.kind === "preview") res.json(outcome.preview);
       else if (outcome.kind === "merged") res.json(outcome.chart);
       else res.status(201).location(`/api/charts/${outcome.chart.id}`).json(outcome.chart);
@@ -36,7 +37,7 @@ export function exportRouter(interchange: InterchangeService): Router {
   router.get("/charts/:id/export", async (req, res) => {
     const { id } = parseWith(ChartIdParamsSchema, req.params, "chart id");
     const options = parseWith(ExportOptionsSchema, req.query, "query");
-    const file = await interchange.export(id, options);
+    const file = await interchange.export(principalOf(res), id, options);
     res.attachment(file.filename);
     res.type(file.contentType);
     res.setHeader("Cache-Control", "no-store");

@@ -19,7 +19,12 @@ let t: TestApp;
 let small: Express;
 beforeAll(async () => {
   t = await startTestApp();
-  small = createApp({ store: t.store, logger: pino({ level: "silent" }), bodyLimit: "1kb" });
+  small = createApp({
+    store: t.store,
+    accessStore: t.accessStore,
+    logger: pino({ level: "silent" }),
+    bodyLimit: "1kb",
+  });
 });
 afterAll(() => t?.close());
 

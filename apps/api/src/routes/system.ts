@@ -1,10 +1,14 @@
 import type { HealthResponse, TemplatesResponse } from "@rolemap/contract";
-import { Router } from "express";
+import { type RequestHandler, Router } from "express";
 import type { ChartService } from "../services/chart-service";
 import type { ChartStore } from "../services/chart-store";
 
 /** Health, stateless validation and the template catalogue. */
-export function systemRouter(charts: ChartService, store: ChartStore): Router {
+export function systemRouter(
+  charts: ChartService,
+  store: ChartStore,
+  json: RequestHandler,
+): Router {
   const router = Router();
 
   router.get("/health", (_req, res) => {
@@ -12,7 +16,7 @@ export function systemRouter(charts: ChartService, store: ChartStore): Router {
     res.json(body);
   });
 
-  router.post("/validate", (req, res) => {
+  router.post("/validate", json, (req, res) => {
     res.json({ findings: charts.validate(req.body) });
   });
 

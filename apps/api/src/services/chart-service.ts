@@ -1,4 +1,5 @@
 import {
+  type AccessLevel,
   type ChartDocument,
   type ChartListResponse,
   type ChartRecord,
@@ -11,17 +12,40 @@ import {
   type ReplaceChartBody,
 } from "@rolemap/contract";
 import { applyOperations, getTemplate, listTemplates, validateChart } from "@rolemap/domain";
-import { AppError, invalidInput, notFound } from "../errors";
+import type { Principal } from "../auth/principal";
+import { AppError, forbidden, invalidInput, notFound, unauthenticated } from "../errors";
 import { prefixIssues } from "../http/parse";
-import type { ChartChange, ChartStore, StoredChart, UpdateOutcome } from "./chart-store";
+import { requireAccount } from "./account-service";
+import type { ChartAccess } from "./chart-access";
+import type {
+  ChartChange,
+  ChartStore,
+  ChartViewer,
+  StoredChart,
+  UpdateOutcome,
+} from "./chart-store";
 import { assertStorable } from "./storable-text";
 
-const toRecord = (chart: StoredChart): ChartRecord => ({
+const toRecord = (chart: StoredChart, access: AccessLevel): ChartRecord => ({
   id: chart.id,
   version: chart.version,
   updatedAt: chart.updatedAt.toISOString(),
   document: chart.document,
+  access,
 });
+
+/** Renaming is the owner's (access.md); an editor's change that renames is refused whole. */
+function assertMayRename(level: AccessLevel, before: ChartDocument, after: ChartDocument) {
+  if (level !== "owner" && before.name !== after.name)
+    throw forbidden("only the chart's owner may rename it; nothing was changed");
+}
+
+function viewerOf(principal: Principal | undefined): ChartViewer {
+  if (principal === undefined) throw unauthenticated();
+  return principal.kind === "account"
+    ? { accountId: principal.account.id }
+    : { chartId: principal.chartId, access: principal.access };
+}
 
 /** Parses a chart document from a request; problems are reported under `prefix`. */
 function parseDocument(input: unknown, prefix: string): ChartDocument {
@@ -59,8 +83,11 @@ function unwrap(outcome: UpdateOutcome, id: string): StoredChart {
   return outcome.chart;
 }
 
-/** What the routes call: charts, their validation and edits, independent of HTTP. */
-export function createChartService(store: ChartStore) {
+/**
+ * What the routes call: charts, their validation and edits, independent of HTTP. Every
+ * method on stored charts takes the principal and passes the access gate first.
+ */
+export function createChartService(store: ChartStore, access: ChartAccess) {
   return {
     validate(body: unknown): Finding[] {
       return validateChart(parseDocument(body, ""));
@@ -68,7 +95,8 @@ export function createChartService(store: ChartStore) {
 
     templates: listTemplates,
 
-    async create(body: CreateChartBody): Promise<ChartRecord> {
+    async create(principal: Principal | undefined, body: CreateChartBody): Promise<ChartRecord> {
+      const { account } = requireAccount(principal);
       let document: ChartDocument;
       if ("document" in body) {
         document = parseDocument(body.document, "document");
@@ -90,35 +118,47 @@ export function createChartService(store: ChartStore) {
         );
         assertStorable(document, "");
       }
-      return toRecord(await store.create(describeChange(document, "create").change));
+      return toRecord(
+        await store.create(describeChange(document, "create").change, account.id),
+        "owner",
+      );
     },
 
-    async get(id: string): Promise<ChartRecord> {
+    async get(principal: Principal | undefined, id: string): Promise<ChartRecord> {
+      const level = await access.require(principal, id, "view");
       const chart = await store.get(id);
       if (chart === undefined) throw notFound(`chart ${id}`);
-      return toRecord(chart);
+      return toRecord(chart, level);
     },
 
-    async findings(id: string): Promise<Finding[]> {
+    async findings(principal: Principal | undefined, id: string): Promise<Finding[]> {
+      await access.require(principal, id, "view");
       const chart = await store.get(id);
       if (chart === undefined) throw notFound(`chart ${id}`);
       return validateChart(chart.document);
     },
 
-    async list(query: ListChartsQuery): Promise<ChartListResponse> {
-      const { items, total } = await store.list(query);
+    async list(
+      principal: Principal | undefined,
+      query: ListChartsQuery,
+    ): Promise<ChartListResponse> {
+      const { items, total } = await store.list({ ...query, viewer: viewerOf(principal) });
       return { charts: items, total, limit: query.limit, offset: query.offset };
     },
 
-    async replace(id: string, body: ReplaceChartBody): Promise<ChartRecord> {
+    async replace(
+      principal: Principal | undefined,
+      id: string,
+      body: ReplaceChartBody,
+    ): Promise<ChartRecord> {
+      const level = await access.require(principal, id, "edit");
       const document = parseDocument(body.document, "document");
       assertStorable(document, "document");
-      const outcome = await store.update(
-        id,
-        body.version,
-        () => describeChange(document, "replace").change,
-      );
-      return toRecord(unwrap(outcome, id));
+      const outcome = await store.update(id, body.version, (current) => {
+        assertMayRename(level, current.document, document);
+        return describeChange(document, "replace").change;
+      });
+      return toRecord(unwrap(outcome, id), level);
     },
 
     /**
@@ -126,19 +166,27 @@ export function createChartService(store: ChartStore) {
      * row lock (no version check: the change is computed from the current version).
      */
     async transform(
+      principal: Principal | undefined,
       id: string,
       compute: (document: ChartDocument) => ChartDocument,
       kind: ChartChange["kind"] = "import",
     ): Promise<ChartRecord> {
+      const level = await access.require(principal, id, "edit");
       const outcome = await store.update(id, undefined, (current) => {
         const document = parseDocument(compute(current.document), "document");
         assertStorable(document, "document");
+        assertMayRename(level, current.document, document);
         return describeChange(document, kind).change;
       });
-      return toRecord(unwrap(outcome, id));
+      return toRecord(unwrap(outcome, id), level);
     },
 
-    async applyOperations(id: string, body: OperationsBody): Promise<OperationsResponse> {
+    async applyOperations(
+      principal: Principal | undefined,
+      id: string,
+      body: OperationsBody,
+    ): Promise<OperationsResponse> {
+      const level = await access.require(principal, id, "edit");
       let findings: Finding[] = [];
       // The stored chart is storable; only the operations can bring in new text.
       assertStorable(body.operations, "operations");
@@ -147,6 +195,7 @@ export function createChartService(store: ChartStore) {
         if (!applied.ok)
           throw invalidInput("the operations do not apply to this chart", applied.issues);
         const document = parseDocument(applied.document, "document");
+        assertMayRename(level, current.document, document);
         const described = describeChange(document, "operations", body.operations);
         findings = described.findings;
         return described.change;
@@ -160,7 +209,8 @@ export function createChartService(store: ChartStore) {
       };
     },
 
-    async remove(id: string): Promise<void> {
+    async remove(principal: Principal | undefined, id: string): Promise<void> {
+      await access.require(principal, id, "owner");
       if (!(await store.remove(id))) throw notFound(`chart ${id}`);
     },
   };

@@ -1,4 +1,4 @@
-import type { ChartDocument, ChartListItem, DatabaseKind } from "@rolemap/contract";
+import type { AccessLevel, ChartDocument, ChartListItem, DatabaseKind } from "@rolemap/contract";
 
 /** A chart as stored: the document plus server fields. */
 export interface StoredChart {
@@ -7,6 +7,9 @@ export interface StoredChart {
   updatedAt: Date;
   document: ChartDocument;
 }
+
+/** Whose charts a list shows: an account's own and shared ones, or a guest's one chart. */
+export type ChartViewer = { accountId: string } | { chartId: string; access: AccessLevel };
 
 /** Denormalised counts kept beside a chart so the list needs no validation pass. */
 export type ChartCounts = ChartListItem["counts"];
@@ -31,9 +34,15 @@ export type UpdateOutcome =
  */
 export interface ChartStore {
   readonly kind: DatabaseKind;
-  create(change: ChartChange): Promise<StoredChart>;
+  /** Stores a new chart owned by `ownerId`. */
+  create(change: ChartChange, ownerId: string): Promise<StoredChart>;
   get(id: string): Promise<StoredChart | undefined>;
-  list(page: { limit: number; offset: number }): Promise<{ items: ChartListItem[]; total: number }>;
+  /** The charts `viewer` may see, most recently changed first, each with its access. */
+  list(page: {
+    limit: number;
+    offset: number;
+    viewer: ChartViewer;
+  }): Promise<{ items: ChartListItem[]; total: number }>;
   /**
    * Reads the chart under a row lock, lets `compute` derive the change (it may throw to
    * abort), writes the difference and bumps the version. With `expectedVersion`, a chart

@@ -8,7 +8,10 @@ import type {
 } from "@rolemap/contract";
 import { type ExportFile, exportChart } from "@rolemap/export";
 import { type ImportResult, importChart } from "@rolemap/interchange";
+import type { Principal } from "../auth/principal";
 import { AppError, invalidInput, notFound } from "../errors";
+import { requireAccount } from "./account-service";
+import type { ChartAccess } from "./chart-access";
 import type { ChartService } from "./chart-service";
 import type { ChartStore } from "./chart-store";
 import { assertStorable } from "./storable-text";
@@ -42,24 +45,38 @@ export type ImportOutcome =
  * Files in and out: imports (a new chart, or a matrix merged into one) and exports of a
  * stored chart. Imports are all or nothing: any problem and nothing is stored.
  */
-export function createInterchangeService(store: ChartStore, charts: ChartService) {
+export function createInterchangeService(
+  store: ChartStore,
+  charts: ChartService,
+  access: ChartAccess,
+) {
   return {
-    async import(options: ImportOptions, text: string): Promise<ImportOutcome> {
+    async import(
+      principal: Principal | undefined,
+      options: ImportOptions,
+      text: string,
+    ): Promise<ImportOutcome> {
       if (options.into !== undefined && options.format !== "matrix-csv")
         throw invalidInput("only a matrix CSV can be merged into a chart", [
           { path: "into", message: `into is for format=matrix-csv, not ${options.format}` },
         ]);
 
       if (options.into === undefined) {
+        // Who may create charts may check a file for one: accounts, not guests.
+        requireAccount(principal);
         const result = importChart(options.format, text, { name: options.name });
         if (options.preview) return { kind: "preview", preview: previewOf(result) };
         rejectProblems(result);
         assertStorable(result.document, "document");
-        return { kind: "created", chart: await charts.create({ document: result.document }) };
+        return {
+          kind: "created",
+          chart: await charts.create(principal, { document: result.document }),
+        };
       }
 
       const id = options.into;
       if (options.preview) {
+        await access.require(principal, id, "edit");
         const current = await store.get(id);
         if (current === undefined) throw notFound(`chart ${id}`);
         const result = importChart("matrix-csv", text, {
@@ -69,7 +86,7 @@ export function createInterchangeService(store: ChartStore, charts: ChartService
         return { kind: "preview", preview: previewOf(result) };
       }
       // Merged under the chart's row lock, into the version current at that moment.
-      const chart = await charts.transform(id, (document) => {
+      const chart = await charts.transform(principal, id, (document) => {
         const result = importChart("matrix-csv", text, { into: document, name: options.name });
         rejectProblems(result);
         return result.document;
@@ -77,8 +94,12 @@ export function createInterchangeService(store: ChartStore, charts: ChartService
       return { kind: "merged", chart };
     },
 
-    async export(id: string, options: ExportOptions): Promise<ExportFile> {
-      const chart = await charts.get(id);
+    async export(
+      principal: Principal | undefined,
+      id: string,
+      options: ExportOptions,
+    ): Promise<ExportFile> {
+      const chart = await charts.get(principal, id);
       try {
         return await exportChart(chart.document, options);
       } catch (error) {

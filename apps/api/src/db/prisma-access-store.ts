@@ -1,0 +1,292 @@
+import type { AccessLevel, Invite, LinkAccess, Member } from "@rolemap/contract";
+import { Prisma } from "../generated/prisma/client.js";
+import type { AccessStore, StoredLink } from "../services/access-store";
+import type { Database } from "./database";
+
+const accountFields = { id: true, email: true, name: true, admin: true } as const;
+const linkFields = {
+  id: true,
+  chartId: true,
+  access: true,
+  expiresAt: true,
+  revokedAt: true,
+} as const;
+
+/** Share links never grant `owner` (the contract's schema and the routes see to it). */
+const toLink = (row: {
+  id: string;
+  chartId: string;
+  access: AccessLevel;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}): StoredLink => ({ ...row, access: row.access as LinkAccess });
+
+const toInvite = (row: {
+  id: string;
+  email: string;
+  createdAt: Date;
+  expiresAt: Date;
+}): Invite => ({
+  id: row.id,
+  email: row.email,
+  createdAt: row.createdAt.toISOString(),
+  expiresAt: row.expiresAt.toISOString(),
+});
+
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+/** Serialises first-run setup across processes (an arbitrary constant). */
+const SETUP_LOCK_KEY = 72_707_370;
+
+export function createPrismaAccessStore({ prisma }: Database): AccessStore {
+  return {
+    async hasAccounts() {
+      return (await prisma.account.findFirst({ select: { id: true } })) !== null;
+    },
+
+    createOwner(account) {
+      return prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`;
+        if ((await tx.account.findFirst({ select: { id: true } })) !== null)
+          return "already_set_up" as const;
+        const created = await tx.account.create({
+          data: { ...account, admin: true },
+          select: accountFields,
+        });
+        await tx.chart.updateMany({ where: { ownerId: null }, data: { ownerId: created.id } });
+        return created;
+      });
+    },
+
+    async createInvitedAccount(account, inviteHash, now) {
+      try {
+        return await prisma.$transaction(async (tx) => {
+          // Deleting the invite claims it: two sign-ups with one invite cannot both succeed.
+          const claimed = await tx.invite.deleteMany({
+            where: { tokenHash: inviteHash, email: account.email, expiresAt: { gt: now } },
+          });
+          if (claimed.count === 0) return "invalid_invite" as const;
+          return tx.account.create({ data: account, select: accountFields });
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) return "email_taken";
+        throw error;
+      }
+    },
+
+    async findLogin(email) {
+      const row = await prisma.account.findUnique({
+        where: { email },
+        select: { ...accountFields, passwordHash: true },
+      });
+      if (row === null) return undefined;
+      const { passwordHash, ...account } = row;
+      return { account, passwordHash };
+    },
+
+    async findAccountByEmail(email) {
+      return (
+        (await prisma.account.findUnique({ where: { email }, select: accountFields })) ?? undefined
+      );
+    },
+
+    async listAccounts() {
+      const rows = await prisma.account.findMany({
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { ...accountFields, createdAt: true },
+      });
+      return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+    },
+
+    async removeAccount(id, heirId) {
+      return prisma.$transaction(async (tx) => {
+        await tx.chart.updateMany({ where: { ownerId: id }, data: { ownerId: heirId } });
+        // The heir owns those charts now: a membership of its own on them would be noise.
+        await tx.chartMember.deleteMany({
+          where: { accountId: heirId, chart: { ownerId: heirId } },
+        });
+        const { count } = await tx.account.deleteMany({ where: { id } });
+        return count > 0;
+      });
+    },
+
+    async createSession(idHash, who) {
+      await prisma.session.create({
+        data:
+          "accountId" in who
+            ? { idHash, accountId: who.accountId }
+            : { idHash, linkId: who.linkId, guestName: who.guestName },
+      });
+    },
+
+    async findSession(idHash) {
+      const row = await prisma.session.findUnique({
+        where: { idHash },
+        select: {
+          lastSeenAt: true,
+          guestName: true,
+          account: { select: accountFields },
+          link: { select: linkFields },
+        },
+      });
+      if (row === null) return undefined;
+      if (row.account !== null)
+        return { kind: "account", account: row.account, lastSeenAt: row.lastSeenAt };
+      if (row.link !== null)
+        return {
+          kind: "guest",
+          name: row.guestName ?? "Guest",
+          lastSeenAt: row.lastSeenAt,
+          link: toLink(row.link),
+        };
+      return undefined;
+    },
+
+    async touchSession(idHash, at) {
+      await prisma.session.updateMany({ where: { idHash }, data: { lastSeenAt: at } });
+    },
+
+    async deleteSession(idHash) {
+      await prisma.session.deleteMany({ where: { idHash } });
+    },
+
+    async createToken(token) {
+      const row = await prisma.apiToken.create({ data: token });
+      return {
+        id: row.id,
+        name: row.name,
+        createdAt: row.createdAt.toISOString(),
+        lastUsedAt: null,
+      };
+    },
+
+    async findToken(tokenHash) {
+      const row = await prisma.apiToken.findUnique({
+        where: { tokenHash },
+        select: { id: true, lastUsedAt: true, account: { select: accountFields } },
+      });
+      return row ?? undefined;
+    },
+
+    async touchToken(id, at) {
+      await prisma.apiToken.updateMany({ where: { id }, data: { lastUsedAt: at } });
+    },
+
+    async listTokens(accountId) {
+      const rows = await prisma.apiToken.findMany({
+        where: { accountId },
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      });
+      return rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        createdAt: row.createdAt.toISOString(),
+        lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+      }));
+    },
+
+    async deleteToken(accountId, id) {
+      return (await prisma.apiToken.deleteMany({ where: { id, accountId } })).count > 0;
+    },
+
+    async createInvite(invite) {
+      return toInvite(await prisma.invite.create({ data: invite }));
+    },
+
+    async listInvites(now) {
+      const rows = await prisma.invite.findMany({
+        where: { expiresAt: { gt: now } },
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      });
+      return rows.map(toInvite);
+    },
+
+    async deleteInvite(id) {
+      return (await prisma.invite.deleteMany({ where: { id } })).count > 0;
+    },
+
+    async chartGrant(chartId, accountId) {
+      const row = await prisma.chart.findUnique({
+        where: { id: chartId },
+        select: {
+          ownerId: true,
+          members:
+            accountId === undefined ? false : { where: { accountId }, select: { access: true } },
+        },
+      });
+      if (row === null) return undefined;
+      return { ownerId: row.ownerId, memberAccess: row.members?.[0]?.access };
+    },
+
+    async members(chartId) {
+      const row = await prisma.chart.findUnique({
+        where: { id: chartId },
+        select: {
+          owner: { select: { id: true, name: true, email: true } },
+          members: {
+            orderBy: [{ createdAt: "asc" }, { accountId: "asc" }],
+            select: { access: true, account: { select: { id: true, name: true, email: true } } },
+          },
+        },
+      });
+      if (row === null || row.owner === null) return undefined;
+      return {
+        owner: row.owner,
+        members: row.members.map((m) => ({ ...m.account, access: m.access })),
+      };
+    },
+
+    async setMember(chartId, accountId, access) {
+      try {
+        const row = await prisma.chartMember.upsert({
+          where: { chartId_accountId: { chartId, accountId } },
+          create: { chartId, accountId, access },
+          update: { access },
+          select: { access: true, account: { select: { id: true, name: true, email: true } } },
+        });
+        const member: Member = { ...row.account, access: row.access };
+        return member;
+      } catch (error) {
+        // P2003: the account (or the chart) is gone.
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003")
+          return undefined;
+        throw error;
+      }
+    },
+
+    async removeMember(chartId, accountId) {
+      return (await prisma.chartMember.deleteMany({ where: { chartId, accountId } })).count > 0;
+    },
+
+    async createLink(link) {
+      return toLink(await prisma.shareLink.create({ data: link, select: linkFields }));
+    },
+
+    async listLinks(chartId) {
+      const rows = await prisma.shareLink.findMany({
+        where: { chartId, revokedAt: null },
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        select: { ...linkFields, createdAt: true },
+      });
+      return rows.map((row) => ({ ...toLink(row), createdAt: row.createdAt }));
+    },
+
+    async findLink(tokenHash) {
+      const row = await prisma.shareLink.findUnique({ where: { tokenHash }, select: linkFields });
+      return row === null ? undefined : toLink(row);
+    },
+
+    async revokeLink(chartId, linkId, at) {
+      return prisma.$transaction(async (tx) => {
+        const { count } = await tx.shareLink.updateMany({
+          where: { id: linkId, chartId, revokedAt: null },
+          data: { revokedAt: at },
+        });
+        // Its guests are signed out at once; the link row stays as a record.
+        await tx.session.deleteMany({ where: { linkId } });
+        return count > 0;
+      });
+    },
+  };
+}
