@@ -1,7 +1,15 @@
-import type { Account, Guest, MeResponse } from "@rolemap/contract";
+import type {
+  Account,
+  AccountResponse,
+  Guest,
+  LoginBody,
+  MeResponse,
+  SetupBody,
+  SignupBody,
+} from "@rolemap/contract";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useApiClient } from "../api/api-context";
-import { ApiError } from "../api/client";
+import { type ApiClient, ApiError } from "../api/client";
 import { adminKeys, authKeys, chartKeys } from "../api/query-keys";
 import { useEditorRegistry } from "../editor";
 import { clearGuestMark, markGuest } from "./guest-marker";
@@ -57,42 +65,22 @@ function useStartSession() {
   };
 }
 
-export function useSignIn() {
+/** A request that signs an account in (sign in, setup, sign up): its session replaces any other. */
+function useAccountSession<T>(signIn: (api: ApiClient, body: T) => Promise<AccountResponse>) {
   const api = useApiClient();
   const startSession = useStartSession();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => api.logIn(body),
-    onSuccess: (session) => {
+    mutationFn: (body: T) => signIn(api, body),
+    onSuccess: (session: AccountResponse) => {
       clearGuestMark();
       startSession(session);
     },
   });
 }
 
-export function useSetUp() {
-  const api = useApiClient();
-  const startSession = useStartSession();
-  return useMutation({
-    mutationFn: (body: { email: string; name: string; password: string }) => api.setUp(body),
-    onSuccess: (session) => {
-      clearGuestMark();
-      startSession(session);
-    },
-  });
-}
-
-export function useSignUp() {
-  const api = useApiClient();
-  const startSession = useStartSession();
-  return useMutation({
-    mutationFn: (body: { email: string; name: string; password: string; invite: string }) =>
-      api.signUp(body),
-    onSuccess: (session) => {
-      clearGuestMark();
-      startSession(session);
-    },
-  });
-}
+export const useSignIn = () => useAccountSession((api, body: LoginBody) => api.logIn(body));
+export const useSetUp = () => useAccountSession((api, body: SetupBody) => api.setUp(body));
+export const useSignUp = () => useAccountSession((api, body: SignupBody) => api.signUp(body));
 
 /** Opens a share link as a guest (this replaces an account's session in this browser). */
 export function useJoinAsGuest() {

@@ -3,7 +3,7 @@ import { useId, useState } from "react";
 import { describeError } from "../api/client";
 import { ACCESS_LABELS } from "../auth/access";
 import { CopyField } from "../components/CopyField";
-import { ErrorState } from "../components/ErrorState";
+import { QueryState } from "../components/QueryState";
 import { RelativeTime } from "../components/RelativeTime";
 import { absoluteUrl } from "../lib/copy-text";
 import styles from "./ShareDialog.module.css";
@@ -95,32 +95,27 @@ export function LinksSection({ chartId }: { chartId: string }) {
           testId="created-link"
         />
       )}
-      {links.isPending ? (
-        <p aria-busy="true" className={styles.hint}>
-          Loading the links…
-        </p>
-      ) : links.isError ? (
-        <ErrorState
-          title="The links could not be loaded."
-          error={links.error}
-          onRetry={() => void links.refetch()}
-        />
-      ) : links.data.links.length === 0 ? (
-        <p className="item-empty" data-testid="links-empty">
-          No links yet.
-        </p>
-      ) : (
-        <ul className="item-list" aria-label="Active links">
-          {links.data.links.map((link) => (
-            <LinkRow
-              key={link.id}
-              link={link}
-              isRevoking={revoke.isPending && revoke.variables === link.id}
-              onRevoke={() => revoke.mutate(link.id)}
-            />
-          ))}
-        </ul>
-      )}
+      <QueryState
+        query={links}
+        loading="Loading the links…"
+        errorTitle="The links could not be loaded."
+        isEmpty={(data) => data.links.length === 0}
+        empty="No links yet."
+        emptyTestId="links-empty"
+      >
+        {(data) => (
+          <ul className="item-list" aria-label="Active links">
+            {data.links.map((link) => (
+              <LinkRow
+                key={link.id}
+                link={link}
+                isRevoking={revoke.isPending && revoke.variables === link.id}
+                onRevoke={() => revoke.mutate(link.id)}
+              />
+            ))}
+          </ul>
+        )}
+      </QueryState>
       {revoke.isError && (
         <p className="field-error" role="alert">
           The link could not be revoked: {describeError(revoke.error)}

@@ -2,7 +2,7 @@ import type { AccessLevel, Member } from "@rolemap/contract";
 import { useId, useState } from "react";
 import { ApiError, describeError } from "../api/client";
 import { ACCESS_LABELS } from "../auth/access";
-import { ErrorState } from "../components/ErrorState";
+import { QueryState } from "../components/QueryState";
 import styles from "./ShareDialog.module.css";
 import { useAddMember, useMembers, useRemoveMember, useSetMemberAccess } from "./share-queries";
 
@@ -117,44 +117,40 @@ export function MembersSection({ chartId }: { chartId: string }) {
           {addFailure(add.error)}
         </p>
       )}
-      {members.isPending ? (
-        <p aria-busy="true" className={styles.hint}>
-          Loading the people…
-        </p>
-      ) : members.isError ? (
-        <ErrorState
-          title="The people could not be loaded."
-          error={members.error}
-          onRetry={() => void members.refetch()}
-        />
-      ) : (
-        <ul className="item-list" aria-label="People with access">
-          <li className="item-row" data-testid="owner-row">
-            <span className="item-text">
-              <strong>{members.data.owner.name}</strong>
-              <span className="item-meta"> {members.data.owner.email}</span>
-            </span>
-            <span className={`badge ${styles.level}`}>Owner</span>
-          </li>
-          {members.data.members.map((member) => (
-            <MemberRow
-              key={member.id}
-              member={member}
-              isBusy={
-                (setAccess.isPending && setAccess.variables?.accountId === member.id) ||
-                (remove.isPending && remove.variables === member.id)
-              }
-              onChange={(access) => setAccess.mutate({ accountId: member.id, access })}
-              onRemove={() => remove.mutate(member.id)}
-            />
-          ))}
-          {members.data.members.length === 0 && (
-            <li className="item-empty" data-testid="members-empty">
-              No one else yet.
+      <QueryState
+        query={members}
+        loading="Loading the people…"
+        errorTitle="The people could not be loaded."
+      >
+        {(data) => (
+          <ul className="item-list" aria-label="People with access">
+            <li className="item-row" data-testid="owner-row">
+              <span className="item-text">
+                <strong>{data.owner.name}</strong>
+                <span className="item-meta"> {data.owner.email}</span>
+              </span>
+              <span className={`badge ${styles.level}`}>Owner</span>
             </li>
-          )}
-        </ul>
-      )}
+            {data.members.map((member) => (
+              <MemberRow
+                key={member.id}
+                member={member}
+                isBusy={
+                  (setAccess.isPending && setAccess.variables?.accountId === member.id) ||
+                  (remove.isPending && remove.variables === member.id)
+                }
+                onChange={(access) => setAccess.mutate({ accountId: member.id, access })}
+                onRemove={() => remove.mutate(member.id)}
+              />
+            ))}
+            {data.members.length === 0 && (
+              <li className="item-empty" data-testid="members-empty">
+                No one else yet.
+              </li>
+            )}
+          </ul>
+        )}
+      </QueryState>
       {(setAccess.isError || remove.isError) && (
         <p className="field-error" role="alert">
           The change could not be saved: {describeError(setAccess.error ?? remove.error)}

@@ -1,8 +1,8 @@
 import { useId, useState } from "react";
 import { describeError } from "../../api/client";
 import { CopyField } from "../../components/CopyField";
-import { ErrorState } from "../../components/ErrorState";
 import { Field } from "../../components/Field";
+import { QueryState } from "../../components/QueryState";
 import { RelativeTime } from "../../components/RelativeTime";
 import { absoluteUrl } from "../../lib/copy-text";
 import styles from "./AdminPage.module.css";
@@ -62,46 +62,41 @@ export function InvitesSection() {
         />
       )}
       <h3>Pending invites</h3>
-      {invites.isPending ? (
-        <p aria-busy="true" className={styles.hint}>
-          Loading the invites…
-        </p>
-      ) : invites.isError ? (
-        <ErrorState
-          title="The invites could not be loaded."
-          error={invites.error}
-          onRetry={() => void invites.refetch()}
-        />
-      ) : invites.data.invites.length === 0 ? (
-        <p className="item-empty" data-testid="invites-empty">
-          No pending invites.
-        </p>
-      ) : (
-        <ul className="item-list" aria-label="Pending invites">
-          {invites.data.invites.map((invite) => (
-            <li key={invite.id} className="item-row" data-testid="invite-row">
-              <span className="item-text">
-                <strong>{invite.email}</strong>
-                <span className="item-meta">
-                  {" "}
-                  · invited <RelativeTime iso={invite.createdAt} /> · expires{" "}
-                  <RelativeTime iso={invite.expiresAt} />
+      <QueryState
+        query={invites}
+        loading="Loading the invites…"
+        errorTitle="The invites could not be loaded."
+        isEmpty={(data) => data.invites.length === 0}
+        empty="No pending invites."
+        emptyTestId="invites-empty"
+      >
+        {(data) => (
+          <ul className="item-list" aria-label="Pending invites">
+            {data.invites.map((invite) => (
+              <li key={invite.id} className="item-row" data-testid="invite-row">
+                <span className="item-text">
+                  <strong>{invite.email}</strong>
+                  <span className="item-meta">
+                    {" "}
+                    · invited <RelativeTime iso={invite.createdAt} /> · expires{" "}
+                    <RelativeTime iso={invite.expiresAt} />
+                  </span>
                 </span>
-              </span>
-              <button
-                type="button"
-                className="button button-small button-danger"
-                disabled={revoke.isPending && revoke.variables === invite.id}
-                onClick={() => revoke.mutate(invite.id)}
-                aria-label={`Revoke the invite for ${invite.email}`}
-                data-testid="revoke-invite"
-              >
-                Revoke
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+                <button
+                  type="button"
+                  className="button button-small button-danger"
+                  disabled={revoke.isPending && revoke.variables === invite.id}
+                  onClick={() => revoke.mutate(invite.id)}
+                  aria-label={`Revoke the invite for ${invite.email}`}
+                  data-testid="revoke-invite"
+                >
+                  Revoke
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
       {revoke.isError && (
         <p className="field-error" role="alert">
           The invite could not be revoked: {describeError(revoke.error)}

@@ -49,9 +49,10 @@ describe("a fresh instance", () => {
 describe("SignInPage", () => {
   it("sends a signed-out visitor to sign in, then back to the chart they were opening", async () => {
     const user = userEvent.setup();
+    let isSignedIn = false;
     const api = fakeApi({
       getMe: vi.fn(async () => signedOut()),
-      getChart: vi.fn(async () => signedOut()),
+      getChart: vi.fn(async () => (isSignedIn ? chartRecord() : signedOut())),
       logIn: vi
         .fn()
         .mockRejectedValueOnce(new ApiError(401, "invalid_credentials", "Wrong"))
@@ -67,7 +68,7 @@ describe("SignInPage", () => {
       "The email or the password is wrong.",
     );
 
-    api.getChart.mockImplementation(async () => chartRecord());
+    isSignedIn = true;
     await user.clear(within(page).getByLabelText("Password"));
     await user.type(within(page).getByLabelText("Password"), "right one{Enter}");
     expect(api.logIn).toHaveBeenLastCalledWith({ email: "ada@example.com", password: "right one" });

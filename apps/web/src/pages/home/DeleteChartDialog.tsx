@@ -1,7 +1,6 @@
 import type { ChartListItem } from "@rolemap/contract";
-import { describeError } from "../../api/client";
 import { useDeleteChart } from "../../api/hooks";
-import { Dialog } from "../../components/Dialog";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 
 export function DeleteChartDialog({
   chart,
@@ -18,37 +17,23 @@ export function DeleteChartDialog({
     onClose();
   };
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
       onClose={close}
       title={`Delete “${chart.name}”?`}
       testId="delete-chart-dialog"
-      onSubmit={() => remove.mutate(chart.id, { onSuccess: close })}
-      footer={
-        <>
-          <button type="button" className="button" onClick={close}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="button button-danger"
-            disabled={remove.isPending}
-            data-testid="confirm-delete"
-          >
-            {remove.isPending ? "Deleting…" : "Delete chart"}
-          </button>
-        </>
-      }
+      onConfirm={() => remove.mutate(chart.id, { onSuccess: close })}
+      confirmLabel="Delete chart"
+      pendingLabel="Deleting…"
+      confirmTestId="confirm-delete"
+      isPending={remove.isPending}
+      error={remove.error}
+      failure="Deleting failed"
     >
       <p>
         The chart, its reporting lines and its responsibility matrix will be deleted for everyone.
         This cannot be undone.
       </p>
-      {remove.isError && (
-        <p className="field-error" role="alert">
-          Deleting failed: {describeError(remove.error)}
-        </p>
-      )}
-    </Dialog>
+    </ConfirmDialog>
   );
 }

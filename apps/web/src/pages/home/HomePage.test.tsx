@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../api/client";
-import { chartRecord } from "../../test/editor-fixtures";
+import { CHART_ID, chartRecord } from "../../test/editor-fixtures";
 import { chartListItem, fakeApi, renderApp } from "../../test/render";
 
 describe("HomePage", () => {
@@ -173,5 +173,38 @@ describe("Advisor", () => {
       () => expect(screen.getByTestId("location")).toHaveTextContent(`/charts/${chartRecord().id}`),
       { timeout: 5000 },
     );
+  });
+});
+
+describe("HomePage and access", () => {
+  it("marks a chart someone else owns as shared with me, without owner actions", async () => {
+    const shared = chartListItem({
+      access: "edit",
+      owner: { id: "1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b", name: "Olivia Owner" },
+    });
+    renderApp(
+      "/",
+      fakeApi({
+        listCharts: vi.fn(async () => ({ charts: [shared], total: 1, limit: 100, offset: 0 })),
+      }),
+    );
+    const row = await screen.findByTestId("chart-row");
+    expect(within(row).getByTestId("shared-with-me")).toHaveTextContent(
+      "Shared with me by Olivia Owner · can edit",
+    );
+    expect(within(row).queryByRole("button", { name: /Rename|Delete/ })).toBeNull();
+  });
+
+  it("sends a share-link guest to their chart", async () => {
+    const api = fakeApi({
+      getMe: vi.fn(async () => ({
+        guest: { name: "Vera", chart: CHART_ID, access: "view" as const },
+      })),
+    });
+    renderApp("/", api);
+    await waitFor(() =>
+      expect(screen.getByTestId("location")).toHaveTextContent(`/charts/${CHART_ID}`),
+    );
+    expect(api.listCharts).not.toHaveBeenCalled();
   });
 });
