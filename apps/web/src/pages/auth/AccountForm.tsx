@@ -3,6 +3,7 @@ import { type ReactNode, useState } from "react";
 import { Field } from "../../components/Field";
 import styles from "./AuthPage.module.css";
 import { type FieldErrors, fieldErrors, hasErrors, serverFieldErrors } from "./form-errors";
+import { SubmitRow } from "./SubmitRow";
 
 export interface AccountValues {
   name: string;
@@ -28,7 +29,7 @@ export function AccountForm({
   isPending: boolean;
   /** The request's error, for its field problems. */
   error: unknown;
-  /** The refusal in words, shown under the fields. */
+  /** The refusal in words, shown under the fields (its test id: `<testId>-error`). */
   failure: ReactNode;
   submitLabel: string;
   testId: string;
@@ -83,17 +84,14 @@ export function AccountForm({
         error={shown.password}
         testId={`${testId}-password`}
       />
-      {failure}
-      <div className={styles.actions}>
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={isPending}
-          data-testid={`${testId}-submit`}
-        >
-          {isPending ? "Creating the account…" : submitLabel}
-        </button>
-      </div>
+      <SubmitRow
+        failure={failure}
+        failureTestId={`${testId}-error`}
+        isPending={isPending}
+        label={submitLabel}
+        pendingLabel="Creating the account…"
+        testId={`${testId}-submit`}
+      />
     </form>
   );
 }

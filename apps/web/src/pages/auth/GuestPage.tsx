@@ -8,6 +8,7 @@ import { Field } from "../../components/Field";
 import { AuthLayout } from "./AuthLayout";
 import styles from "./AuthPage.module.css";
 import { fieldErrors } from "./form-errors";
+import { SubmitRow } from "./SubmitRow";
 
 /**
  * `/s/:token`, a share link: asks for a display name, then opens the link's chart as a
@@ -78,21 +79,13 @@ export function GuestPage() {
             in this browser.
           </p>
         )}
-        {join.isError && (
-          <p className="field-error" role="alert">
-            The chart could not be opened: {describeError(join.error)}
-          </p>
-        )}
-        <div className={styles.actions}>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={join.isPending}
-            data-testid="guest-continue"
-          >
-            {join.isPending ? "Opening…" : "Open the chart"}
-          </button>
-        </div>
+        <SubmitRow
+          failure={join.isError && `The chart could not be opened: ${describeError(join.error)}`}
+          isPending={join.isPending}
+          label="Open the chart"
+          pendingLabel="Opening…"
+          testId="guest-continue"
+        />
       </form>
     </AuthLayout>
   );

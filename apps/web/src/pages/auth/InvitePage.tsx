@@ -26,13 +26,10 @@ export function InvitePage() {
           signUp.mutate({ ...values, invite: token }, { onSuccess: () => navigate("/") })
         }
         failure={
-          signUp.isError && (
-            <p className="field-error" role="alert" data-testid="invite-error">
-              {isRefused
-                ? "This invitation cannot be used: it has expired or been withdrawn, or it was made for another email address."
-                : `The account could not be created: ${describeError(signUp.error)}`}
-            </p>
-          )
+          signUp.isError &&
+          (isRefused
+            ? "This invitation cannot be used: it has expired or been withdrawn, or it was made for another email address."
+            : `The account could not be created: ${describeError(signUp.error)}`)
         }
       />
     </AuthLayout>

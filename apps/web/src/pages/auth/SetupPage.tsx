@@ -40,18 +40,14 @@ export function SetupPage() {
         error={setUp.error}
         onSubmit={(values) => setUp.mutate(values, { onSuccess: () => navigate("/") })}
         failure={
-          setUp.isError && (
-            <p className="field-error" role="alert">
-              {isTaken ? (
-                <>
-                  This Rolemap already has its owner. <Link to={SIGN_IN_ROUTE}>Sign in</Link>{" "}
-                  instead.
-                </>
-              ) : (
-                `The account could not be created: ${describeError(setUp.error)}`
-              )}
-            </p>
-          )
+          setUp.isError &&
+          (isTaken ? (
+            <>
+              This Rolemap already has its owner. <Link to={SIGN_IN_ROUTE}>Sign in</Link> instead.
+            </>
+          ) : (
+            `The account could not be created: ${describeError(setUp.error)}`
+          ))
         }
       />
     </AuthLayout>

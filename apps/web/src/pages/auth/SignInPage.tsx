@@ -8,6 +8,7 @@ import { Field } from "../../components/Field";
 import { AuthLayout } from "./AuthLayout";
 import styles from "./AuthPage.module.css";
 import { type FieldErrors, fieldErrors, hasErrors } from "./form-errors";
+import { SubmitRow } from "./SubmitRow";
 
 type SignInField = "email" | "password";
 
@@ -71,21 +72,14 @@ export function SignInPage() {
           error={errors.password}
           testId="sign-in-password"
         />
-        {signIn.isError && (
-          <p className="field-error" role="alert" data-testid="sign-in-error">
-            {signInFailure(signIn.error)}
-          </p>
-        )}
-        <div className={styles.actions}>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={signIn.isPending}
-            data-testid="sign-in-submit"
-          >
-            {signIn.isPending ? "Signing in…" : "Sign in"}
-          </button>
-        </div>
+        <SubmitRow
+          failure={signIn.isError && signInFailure(signIn.error)}
+          failureTestId="sign-in-error"
+          isPending={signIn.isPending}
+          label="Sign in"
+          pendingLabel="Signing in…"
+          testId="sign-in-submit"
+        />
       </form>
       <p className={styles.intro}>
         No account yet? Ask the person who runs this Rolemap for an invite.
