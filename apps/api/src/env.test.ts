@@ -11,6 +11,12 @@ describe("readEnv", () => {
       DATA_DIR: resolve("./data"),
       LOG_LEVEL: "info",
       BODY_LIMIT: "16mb",
+      CORS_ORIGINS: [],
+      TRUST_PROXY: false,
+      API_RATE_LIMIT: 1200,
+      SIGN_IN_RATE_LIMIT: 10,
+      HEADERS_TIMEOUT_MS: 10_000,
+      REQUEST_TIMEOUT_MS: 60_000,
     });
   });
 
@@ -31,6 +37,13 @@ describe("readEnv", () => {
         LOG_LEVEL: "warn",
         BODY_LIMIT: "32mb",
         WEB_DIST: "/srv/web",
+        APP_ORIGIN: "https://rolemap.example.com/",
+        CORS_ORIGINS: "https://a.example, https://b.example:8443/",
+        TRUST_PROXY: "1",
+        API_RATE_LIMIT: "0",
+        SIGN_IN_RATE_LIMIT: "20",
+        HEADERS_TIMEOUT_MS: "5000",
+        REQUEST_TIMEOUT_MS: "30000",
         UNRELATED: "ignored",
       }),
     ).toEqual({
@@ -42,7 +55,22 @@ describe("readEnv", () => {
       LOG_LEVEL: "warn",
       BODY_LIMIT: "32mb",
       WEB_DIST: "/srv/web",
+      APP_ORIGIN: "https://rolemap.example.com",
+      CORS_ORIGINS: ["https://a.example", "https://b.example:8443"],
+      TRUST_PROXY: 1,
+      API_RATE_LIMIT: 0,
+      SIGN_IN_RATE_LIMIT: 20,
+      HEADERS_TIMEOUT_MS: 5000,
+      REQUEST_TIMEOUT_MS: 30_000,
     });
+  });
+
+  it.each([
+    ["APP_ORIGIN", "ftp://x.example"],
+    ["CORS_ORIGINS", "https://ok.example,not a url"],
+    ["HEADERS_TIMEOUT_MS", "10"],
+  ])("rejects %s=%s naming it", (name, value) => {
+    expect(() => readEnv({ [name]: value })).toThrow(new RegExp(name));
   });
 
   it.each(["postgres://localhost/rolemap", "postgresql://postgres@127.0.0.1:5432/postgres"])(
