@@ -11,6 +11,7 @@ import {
   REPO_ROOT,
   removeDir,
   requestJson,
+  signIn,
   sleep,
   spawnServer,
   stopServer,
@@ -91,15 +92,16 @@ const server = spawnServer(
 let exitCode: number | NodeJS.Signals | undefined;
 try {
   const startMs = await waitHealthy(server);
+  await signIn(server);
   console.log(`     healthy after ${startMs.toFixed(0)} ms`);
-  const health = await requestJson<unknown>(server.baseUrl, "GET", "/api/health", undefined, 200);
+  const health = await requestJson<unknown>(server, "GET", "/api/health", undefined, 200);
   expect(
     JSON.stringify(health) === JSON.stringify({ status: "ok", database: "postgres" }),
     `GET /api/health → ${JSON.stringify(health)}`,
   );
 
   const { templates } = await requestJson<TemplatesResponse>(
-    server.baseUrl,
+    server,
     "GET",
     "/api/templates",
     undefined,
@@ -108,7 +110,7 @@ try {
   const template = templates[0]?.id;
   expect(template !== undefined, `GET /api/templates lists ${templates.length} templates`);
   const created = await requestJson<ChartRecord>(
-    server.baseUrl,
+    server,
     "POST",
     "/api/charts",
     { template, name: "Smoke test" },
@@ -117,7 +119,7 @@ try {
   expect(created.version === 1, `POST /api/charts (template ${template}) → 201, id ${created.id}`);
   const role = created.document.roles[0]?.id ?? "";
   const edited = await requestJson<OperationsResponse>(
-    server.baseUrl,
+    server,
     "POST",
     `/api/charts/${created.id}/operations`,
     { operations: [{ op: "moveRole", id: role, position: { x: 10, y: 20 } }], version: 1 },
@@ -125,7 +127,7 @@ try {
   );
   expect(edited.version === 2, "POST /api/charts/:id/operations → 200, version 2");
   await requestJson(
-    server.baseUrl,
+    server,
     "POST",
     `/api/charts/${created.id}/operations`,
     { operations: [{ op: "moveRole", id: role, position: { x: 1, y: 2 } }], version: 1 },
@@ -166,7 +168,7 @@ try {
   // Graceful shutdown: SIGTERM to the main process only while a create is in flight.
   const inFlight = fetch(`${server.baseUrl}/api/charts`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", authorization: `Bearer ${server.token}` },
     body: JSON.stringify({ document: benchChart() }),
   }).then(async (res) => ({ status: res.status, body: (await res.json()) as ChartRecord }));
   await sleep(300);

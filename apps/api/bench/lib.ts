@@ -7,6 +7,7 @@ import path from "node:path";
 import type { ChartDocument } from "@rolemap/contract";
 import pg from "pg";
 import { generateChart } from "../../../packages/domain/bench/generate-chart";
+import { setUpOwnerToken } from "../test/server-process";
 
 /** Helpers shared by the API benchmarks: real servers on loopback, timings, tables. */
 
@@ -73,6 +74,8 @@ export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
 export interface ServerChild {
   child: ChildProcess;
   baseUrl: string;
+  /** The owner's API token, once `signIn` has set the server up. */
+  token?: string;
   startedAt: number;
   output(): string;
   /** Exit code, or the signal's name, once the process is gone. */
@@ -176,11 +179,21 @@ export async function stopServer(
   return { exit: outcome, ms: performance.now() - start, killed: false };
 }
 
-/** Starts the API server (no npm) on a free loopback port and waits for it to be healthy. */
-export async function startApiServer(env: Record<string, string>): Promise<ServerChild> {
-  const server = spawnServer(await freePort(), env);
-  await waitHealthy(server);
+/** Sets a fresh server up (its owner account) and keeps the owner's API token on it. */
+export async function signIn(server: ServerChild): Promise<ServerChild> {
+  server.token = await setUpOwnerToken(server.baseUrl);
   return server;
+}
+
+/**
+ * Starts the API server (no npm) on a free loopback port, waits for it to be healthy and
+ * signs in. The per-principal rate limit is off: the benchmarks measure the server's own
+ * throughput, and one client sends more than a person would.
+ */
+export async function startApiServer(env: Record<string, string>): Promise<ServerChild> {
+  const server = spawnServer(await freePort(), { API_RATE_LIMIT: "0", ...env });
+  await waitHealthy(server);
+  return signIn(server);
 }
 
 /** A throwaway database on the PostgreSQL server at `adminUrl`; dropped by `drop()`. */
@@ -204,17 +217,20 @@ export async function createThrowawayDatabase(adminUrl: string) {
   };
 }
 
-/** JSON request helper that fails loudly on an unexpected status. */
+/** JSON request helper (with the server's token) that fails loudly on an unexpected status. */
 export async function requestJson<T>(
-  baseUrl: string,
+  server: { baseUrl: string; token?: string },
   method: string,
   route: string,
   body: unknown,
   expectStatus: number,
 ): Promise<T> {
-  const res = await fetch(`${baseUrl}${route}`, {
+  const res = await fetch(`${server.baseUrl}${route}`, {
     method,
-    headers: { "content-type": "application/json" },
+    headers: {
+      "content-type": "application/json",
+      ...(server.token === undefined ? {} : { authorization: `Bearer ${server.token}` }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

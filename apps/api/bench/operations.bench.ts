@@ -77,20 +77,14 @@ function editor(document: ChartDocument) {
 async function measure(server: ServerChild, label: string): Promise<Row[]> {
   const document = benchChart();
   const createStart = performance.now();
-  const created = await requestJson<ChartRecord>(
-    server.baseUrl,
-    "POST",
-    "/api/charts",
-    { document },
-    201,
-  );
+  const created = await requestJson<ChartRecord>(server, "POST", "/api/charts", { document }, 201);
   const createMs = performance.now() - createStart;
   const nextBatch = editor(document);
   let version = created.version;
   const send = async (n: number) => {
     const start = performance.now();
     const answer = await requestJson<OperationsResponse>(
-      server.baseUrl,
+      server,
       "POST",
       `/api/charts/${created.id}/operations`,
       { operations: nextBatch(n), version },
@@ -106,7 +100,7 @@ async function measure(server: ServerChild, label: string): Promise<Row[]> {
   times.sort((a, b) => a - b);
 
   const stored = await requestJson<ChartRecord>(
-    server.baseUrl,
+    server,
     "GET",
     `/api/charts/${created.id}`,
     undefined,

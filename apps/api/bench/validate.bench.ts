@@ -40,7 +40,7 @@ export async function benchValidate(): Promise<Row[]> {
   try {
     const url = `${server.baseUrl}/api/validate`;
     const { findings } = await requestJson<{ findings: unknown[] }>(
-      server.baseUrl,
+      server,
       "POST",
       "/api/validate",
       document,
