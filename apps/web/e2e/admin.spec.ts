@@ -8,6 +8,8 @@ test.describe("administration", () => {
     newContext,
   }) => {
     await page.goto("/");
+    // The page itself, not its loading frame (whose header is replaced, menu and all).
+    await expect(page.getByTestId("empty-state")).toBeVisible();
     await (await openAccountMenu(page)).getByTestId("admin-link").click();
     const admin = page.getByTestId("admin-page");
     await expect(admin).toBeVisible();
@@ -32,6 +34,7 @@ test.describe("administration", () => {
     await form.getByTestId("invite-email").fill("nina@example.com");
     await form.getByTestId("invite-submit").click();
     await expect(nina).toHaveURL(/\/$/);
+    await expect(nina.getByTestId("empty-state")).toBeVisible();
     await expect(nina.getByTestId("signed-in-as")).toContainText("Nina New");
     const ninasMenu = await openAccountMenu(nina);
     await expect(ninasMenu.getByTestId("sign-out")).toBeVisible();

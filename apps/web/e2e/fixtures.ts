@@ -136,7 +136,10 @@ export class RolemapApi {
   }
 }
 
-/** Opens the header's account menu (administration, sign out) and returns its panel. */
+/**
+ * Opens the header's account menu (administration, sign out) and returns its panel. Wait for
+ * the page first: a loading frame's header is replaced by the page's, menu and all.
+ */
 export async function openAccountMenu(page: Page): Promise<Locator> {
   await page.getByTestId("account-button").click();
   const panel = page.getByTestId("account-panel");

@@ -39,6 +39,7 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
     await setup.getByTestId("setup-submit").click();
 
     await expect(page).toHaveURL(new URL("/", baseURL).toString());
+    await expect(page.getByTestId("empty-state")).toBeVisible();
     await expect(page.getByTestId("signed-in-as")).toContainText(OWNER.name);
     await page.getByTestId("account-button").click();
     await expect(page.getByTestId("admin-link")).toBeVisible();
