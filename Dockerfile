@@ -7,7 +7,7 @@
 #   docker compose up -d                                    # with PostgreSQL: docker-compose.yml
 #
 # Configuration is the same environment as `npm start`: PORT, HOST, DATABASE_URL, DATA_DIR,
-# LOG_LEVEL, BODY_LIMIT (see apps/api/src/env.ts).
+# LOG_LEVEL, BODY_LIMIT, APP_ORIGIN, TRUST_PROXY, … (see apps/api/src/env.ts).
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 

@@ -131,6 +131,14 @@ describe("an unexpected error", () => {
   });
 });
 
+describe("a malformed request", () => {
+  it("answers 400 for a broken %-escape in the path, not 500", async () => {
+    const res = await request(appWith(secret())).get("/api/charts/%E0%A4%A").expect(400);
+    expect(res.body.error.code).toBe("invalid_input");
+    expect(res.text).not.toMatch(/URIError|at |node_modules/);
+  });
+});
+
 describe("errors of the body parser", () => {
   it("answers 415 unsupported_media_type for an unknown charset", async () => {
     const res = await request(appWith(secret()))

@@ -1,10 +1,13 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { AppError } from "../errors";
 
-/** Errors thrown by express.json() carry a `type`; map the ones a client causes. */
-function fromBodyParser(error: unknown): AppError | undefined {
-  if (typeof error !== "object" || error === null || !("type" in error)) return undefined;
-  switch (error.type) {
+/**
+ * Errors that a client caused, raised inside Express: body-parser's carry a `type`; the
+ * router's (a malformed %-escape in the path) a 4xx `status`.
+ */
+function fromClient(error: unknown): AppError | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  switch ("type" in error ? error.type : undefined) {
     case "entity.parse.failed":
       return new AppError(
         "malformed_json",
@@ -19,8 +22,15 @@ function fromBodyParser(error: unknown): AppError | undefined {
     case "encoding.unsupported":
       return new AppError("unsupported_media_type", "request body encoding is not supported");
     default:
-      return undefined;
+      break;
   }
+  // Their messages are not ours (they may quote internals), so a generic one is sent.
+  const status = "status" in error ? error.status : undefined;
+  if (typeof status === "number" && status >= 400 && status < 500)
+    return new AppError("invalid_input", "the request is malformed", [
+      { path: "", message: `the server could not read this request (HTTP ${status})` },
+    ]);
+  return undefined;
 }
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
@@ -29,7 +39,7 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
 
 /** The one error body shape; a 500 is logged with its stack and never leaks it. */
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  const known = error instanceof AppError ? error : fromBodyParser(error);
+  const known = error instanceof AppError ? error : fromClient(error);
   if (known !== undefined) {
     res.status(known.status).json(known.toBody());
     return;
