@@ -69,11 +69,13 @@ export function authenticate(auth: AuthService): RequestHandler {
       }
       const secret = sessionCookieOf(req);
       if (secret !== undefined && secret !== "") {
-        const principal = await auth.fromSession(secret);
-        if (principal === undefined) clearSessionCookie(req, res);
+        const session = await auth.fromSession(secret);
+        if (session === undefined) clearSessionCookie(req, res);
         else {
-          locals(res).principal = principal;
+          locals(res).principal = session.principal;
           locals(res).sessionSecret = secret;
+          // Idle expiry slides: the browser keeps the cookie as long as the server does.
+          if (session.renewed) setSessionCookie(req, res, secret);
         }
       }
       next();

@@ -137,6 +137,20 @@ describe("sign-in and sessions", () => {
     await call(t.anonymous, session, "get", "/api/auth/me").expect(401);
   });
 
+  it("renews the cookie's lifetime when a session is used after a while", async () => {
+    const res = await login(OWNER.email, OWNER.password).expect(200);
+    const session: Credentials = { kind: "cookie", cookie: sessionCookie(res) };
+    const fresh = await call(t.anonymous, session, "get", "/api/auth/me").expect(200);
+    expect(fresh.headers["set-cookie"]).toBeUndefined(); // just signed in: nothing to renew
+    await t.database.prisma.session.updateMany({
+      where: { createdAt: { gte: new Date(Date.now() - 60_000) } },
+      data: { lastSeenAt: new Date(Date.now() - 2 * 24 * 3600 * 1000) },
+    });
+    const later = await call(t.anonymous, session, "get", "/api/auth/me").expect(200);
+    expect(sessionCookie(later)).toBe((session as { cookie: string }).cookie);
+    expect((later.headers["set-cookie"] as unknown as string[])[0]).toMatch(/; Max-Age=2592000/);
+  });
+
   it("ends a session idle for more than 30 days", async () => {
     const res = await login(OWNER.email, OWNER.password).expect(200);
     const session: Credentials = { kind: "cookie", cookie: sessionCookie(res) };

@@ -116,8 +116,13 @@ export function createAuthService(store: AccessStore, config: AuthConfig) {
       await store.deleteSession(hashSecret(sessionSecret));
     },
 
-    /** The principal of a session cookie, or undefined when it is unknown, idle or revoked. */
-    async fromSession(secret: string): Promise<Principal | undefined> {
+    /**
+     * The principal of a session cookie, or undefined when it is unknown, idle or revoked.
+     * `renewed`: the session's idle clock was reset, so the cookie's lifetime should be too.
+     */
+    async fromSession(
+      secret: string,
+    ): Promise<{ principal: Principal; renewed: boolean } | undefined> {
       const idHash = hashSecret(secret);
       const session = await store.findSession(idHash);
       if (session === undefined) return undefined;
@@ -127,18 +132,20 @@ export function createAuthService(store: AccessStore, config: AuthConfig) {
         return undefined;
       }
       if (session.kind === "guest" && !isLinkLive(session.link, at)) return undefined;
-      if (at.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
-        await store.touchSession(idHash, at);
-      return session.kind === "account"
-        ? { kind: "account", account: session.account, via: "session", credential: idHash }
-        : {
-            kind: "guest",
-            name: session.name,
-            chartId: session.link.chartId,
-            access: session.link.access,
-            linkId: session.link.id,
-            credential: idHash,
-          };
+      const renewed = at.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS;
+      if (renewed) await store.touchSession(idHash, at);
+      const principal: Principal =
+        session.kind === "account"
+          ? { kind: "account", account: session.account, via: "session", credential: idHash }
+          : {
+              kind: "guest",
+              name: session.name,
+              chartId: session.link.chartId,
+              access: session.link.access,
+              linkId: session.link.id,
+              credential: idHash,
+            };
+      return { principal, renewed };
     },
 
     /** The principal of an API token, or undefined when it is unknown or revoked. */
