@@ -85,6 +85,7 @@ test("screenshots of signing in, sharing and administration", async ({
   await mia.screenshot(shot("home-shared-with-me"));
 
   await visitor.goto("/access-ended");
+  await expect(visitor.getByTestId("access-ended")).toBeVisible();
   await visitor.screenshot(shot("access-ended"));
   await visitor.goto("/s/unknown-token");
   await visitor.getByTestId("guest-name").fill("Someone");
