@@ -1,5 +1,6 @@
 import {
   ChartDocumentSchema,
+  ChartIdParamsSchema,
   ChartListResponseSchema,
   ChartRecordSchema,
   CreateChartBodySchema,
@@ -9,12 +10,22 @@ import {
   HealthResponseSchema,
   ImportOptionsSchema,
   ImportPreviewSchema,
+  ListChartsQuerySchema,
   OperationsBodySchema,
   OperationsResponseSchema,
   ReplaceChartBodySchema,
   TemplatesResponseSchema,
 } from "@rolemap/contract";
 import { z } from "zod";
+import {
+  ACCESS_SCHEMAS,
+  accountPaths,
+  authPaths,
+  CROSS_SITE,
+  PUBLIC,
+  SECURITY,
+  SECURITY_SCHEMES,
+} from "./openapi-access";
 
 const SCHEMAS = {
   ChartDocument: ChartDocumentSchema,
@@ -28,35 +39,90 @@ const SCHEMAS = {
   Health: HealthResponseSchema,
   Templates: TemplatesResponseSchema,
   ImportPreview: ImportPreviewSchema,
+  ...ACCESS_SCHEMAS,
   Error: ErrorBodySchema,
 } as const;
 
-type SchemaName = keyof typeof SCHEMAS;
+export type SchemaName = keyof typeof SCHEMAS;
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: SchemaName) => ({ content: { "application/json": { schema: ref(name) } } });
 const reply = (description: string, name: SchemaName) => ({ description, ...json(name) });
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((status) => [status, reply(`error ${status}`, "Error")]));
-const idParameter = {
-  name: "id",
-  in: "path",
-  required: true,
-  schema: { type: "string", format: "uuid" },
+
+/** What each error status means in this API (the codes of errors.ts). */
+const PROBLEMS: Record<number, string> = {
+  400: "invalid_input or malformed_json: error.issues says what is wrong and where",
+  401: "unauthenticated: no session cookie, API token or share-link session",
+  403: "forbidden: the principal's access does not allow this; or cross_site: a write authenticated by cookie that came from another origin",
+  404: "not_found; a chart the principal cannot see answers the same",
+  409: "a conflict with the stored state",
+  413: "payload_too_large: the body is over the server's limit",
+  429: "rate_limited: too many requests from this principal (or client address); wait and retry",
+};
+/** Answered by the HTTP server itself, before the app: no JSON body. */
+const TIMEOUT = {
+  description: "the request's headers or body did not arrive in time; the connection is closed",
 };
 
-/** Query parameters from a contract schema of a query string, one per property. */
-function queryParameters(schema: z.ZodObject) {
+/** An error status, with the general meaning or one particular to the route. */
+export type Problem = number | [status: number, meaning: string];
+
+function problems(list: Problem[]) {
+  return Object.fromEntries(
+    list.map((problem) => {
+      const [status, meaning] = typeof problem === "number" ? [problem, undefined] : problem;
+      return [status, reply(meaning ?? PROBLEMS[status] ?? `error ${status}`, "Error")];
+    }),
+  );
+}
+
+export interface OperationSpec {
+  summary: string;
+  description?: string;
+  parameters?: object[];
+  /** A JSON body by its schema's name, or a whole request body object. */
+  body?: SchemaName | object;
+  /** The successful answers. */
+  responses: Record<number, object>;
+  /** The error statuses besides 429 (every route) and 408 (every route with a body). */
+  problems?: Problem[];
+  /** Omitted: the document's own requirement (a session cookie or an API token). */
+  security?: Record<string, string[]>[];
+}
+
+/**
+ * One operation. Every API request passes the per-principal rate limit (429), and a body
+ * that arrives too slowly is cut off by the server (408).
+ */
+function operation({ body, responses, problems: listed = [], ...rest }: OperationSpec) {
+  const requestBody = typeof body === "string" ? { required: true, ...json(body) } : body;
+  return {
+    ...rest,
+    ...(requestBody === undefined ? {} : { requestBody }),
+    responses: {
+      ...responses,
+      ...problems([429, ...listed]),
+      ...(requestBody === undefined ? {} : { 408: TIMEOUT }),
+    },
+  };
+}
+
+/** Parameters from a contract schema of a query string or of a path, one per property. */
+function parameters(schema: z.ZodObject, where: "query" | "path") {
   const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
     properties: Record<string, object>;
     required?: string[];
   };
   return Object.entries(json.properties).map(([name, property]) => ({
     name,
-    in: "query",
-    required: json.required?.includes(name) ?? false,
+    in: where,
+    required: where === "path" || (json.required?.includes(name) ?? false),
     schema: property,
   }));
 }
+
+/** What openapi-access.ts builds its paths with: handed over, so it never imports this module. */
+const builders = { operation, reply, parameters };
+export type Builders = typeof builders;
 
 const EXPORT_TYPES = [
   "image/svg+xml",
@@ -68,6 +134,150 @@ const EXPORT_TYPES = [
   "application/json",
 ];
 
+/** Health, the document itself, validation and templates: no principal needed. */
+function publicPaths() {
+  return {
+    "/api/health": {
+      get: operation({
+        summary: "Liveness and database kind",
+        security: PUBLIC,
+        responses: { 200: reply("ok", "Health") },
+      }),
+    },
+    "/api/openapi.json": {
+      get: operation({
+        summary: "This document (OpenAPI 3.1)",
+        security: PUBLIC,
+        responses: {
+          200: {
+            description: "the document",
+            content: { "application/json": { schema: { type: "object" } } },
+          },
+        },
+      }),
+    },
+    "/api/validate": {
+      post: operation({
+        summary: "Validate a chart document without storing it",
+        security: PUBLIC,
+        body: "ChartDocument",
+        responses: { 200: reply("findings", "Findings") },
+        problems: [400, CROSS_SITE, 413],
+      }),
+    },
+    "/api/templates": {
+      get: operation({
+        summary: "Built-in templates",
+        security: PUBLIC,
+        responses: { 200: reply("templates", "Templates") },
+      }),
+    },
+  };
+}
+
+const VERSION_CONFLICT: Problem = [
+  409,
+  "version_conflict: the chart has changed; reload, apply again",
+];
+
+/** Stored charts, behind the access gate: 401 without a principal, 403 below the level. */
+function chartPaths() {
+  const chartId = parameters(ChartIdParamsSchema, "path");
+  return {
+    "/api/charts": {
+      get: operation({
+        summary: "List the charts the principal can see, newest change first",
+        parameters: parameters(ListChartsQuerySchema, "query"),
+        responses: { 200: reply("a page of charts", "ChartList") },
+        problems: [400, 401],
+      }),
+      post: operation({
+        summary: "Create a chart from a document or a template (accounts, not guests)",
+        body: "CreateChartBody",
+        responses: { 201: reply("created", "ChartRecord") },
+        problems: [400, 401, 403, 413],
+      }),
+    },
+    "/api/charts/{id}": {
+      parameters: chartId,
+      get: operation({
+        summary: "One chart (view access)",
+        responses: { 200: reply("the chart", "ChartRecord") },
+        problems: [400, 401, 404],
+      }),
+      put: operation({
+        summary:
+          "Replace a chart's document (edit access; renaming needs owner) with optimistic concurrency by version",
+        body: "ReplaceChartBody",
+        responses: { 200: reply("the new version", "ChartRecord") },
+        problems: [400, 401, 403, 404, VERSION_CONFLICT, 413],
+      }),
+      delete: operation({
+        summary: "Delete a chart (owner)",
+        responses: { 204: { description: "deleted" } },
+        problems: [400, 401, 403, 404],
+      }),
+    },
+    "/api/charts/import": {
+      post: operation({
+        summary:
+          "Create a chart from an org list CSV, a matrix CSV or a JSON document (all or nothing); with into=, merge a matrix into a chart (edit access); with preview=true, only count and check",
+        parameters: parameters(ImportOptionsSchema, "query"),
+        body: {
+          required: true,
+          description: "the file itself, as UTF-8 text",
+          content: { "text/csv": { schema: { type: "string" } }, "application/json": {} },
+        },
+        responses: {
+          200: {
+            description: "preview (counts and problems), or the chart a matrix was merged into",
+            content: {
+              "application/json": {
+                schema: { oneOf: [ref("ImportPreview"), ref("ChartRecord")] },
+              },
+            },
+          },
+          201: reply("the new chart", "ChartRecord"),
+        },
+        problems: [400, 401, 403, 404, 413],
+      }),
+    },
+    "/api/charts/{id}/export": {
+      parameters: [...chartId, ...parameters(ExportOptionsSchema, "query")],
+      get: operation({
+        summary:
+          "The whole chart as a file to download (Content-Disposition: attachment; view access)",
+        responses: {
+          200: {
+            description: "the file",
+            content: Object.fromEntries(
+              EXPORT_TYPES.map((type) => [type, { schema: { type: "string", format: "binary" } }]),
+            ),
+          },
+        },
+        problems: [400, 401, 404],
+      }),
+    },
+    "/api/charts/{id}/findings": {
+      parameters: chartId,
+      get: operation({
+        summary: "Findings of a stored chart (view access)",
+        responses: { 200: reply("findings", "Findings") },
+        problems: [400, 401, 404],
+      }),
+    },
+    "/api/charts/{id}/operations": {
+      parameters: chartId,
+      post: operation({
+        summary: "Apply a batch of edits atomically (edit access)",
+        body: "OperationsBody",
+        responses: { 200: reply("new version and findings", "OperationsResponse") },
+        problems: [400, 401, 403, 404, VERSION_CONFLICT, 413],
+      }),
+    },
+  };
+}
+
 let cached: object | undefined;
 
 /** OpenAPI 3.1 generated from the contract's zod schemas (JSON Schema 2020-12). */
@@ -77,122 +287,18 @@ export function openApiDocument(): object {
     info: {
       title: "Rolemap API",
       version: "1.0.0",
-      description: "Org charts with RACI responsibility matrices, stored and validated.",
+      description:
+        "Org charts with RACI responsibility matrices, stored and validated. Every route needs a principal (a session cookie or an API token) unless it says `security: []`. A write authenticated by cookie must come from the app's own origin: from another it is refused with 403 cross_site.",
     },
+    security: SECURITY,
     paths: {
-      "/api/health": {
-        get: { summary: "Liveness and database kind", responses: { 200: reply("ok", "Health") } },
-      },
-      "/api/validate": {
-        post: {
-          summary: "Validate a chart document without storing it",
-          requestBody: { required: true, ...json("ChartDocument") },
-          responses: { 200: reply("findings", "Findings"), ...errors(400, 413) },
-        },
-      },
-      "/api/templates": {
-        get: { summary: "Built-in templates", responses: { 200: reply("templates", "Templates") } },
-      },
-      "/api/charts": {
-        get: {
-          summary: "List charts, newest change first",
-          parameters: [
-            {
-              name: "limit",
-              in: "query",
-              schema: { type: "integer", minimum: 1, maximum: 200, default: 50 },
-            },
-            { name: "offset", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
-          ],
-          responses: { 200: reply("a page of charts", "ChartList"), ...errors(400) },
-        },
-        post: {
-          summary: "Create a chart from a document or a template",
-          requestBody: { required: true, ...json("CreateChartBody") },
-          responses: { 201: reply("created", "ChartRecord"), ...errors(400, 413) },
-        },
-      },
-      "/api/charts/{id}": {
-        parameters: [idParameter],
-        get: {
-          summary: "One chart",
-          responses: { 200: reply("the chart", "ChartRecord"), ...errors(400, 404) },
-        },
-        put: {
-          summary: "Replace a chart's document (optimistic concurrency by version)",
-          requestBody: { required: true, ...json("ReplaceChartBody") },
-          responses: {
-            200: reply("the new version", "ChartRecord"),
-            ...errors(400, 404, 409, 413),
-          },
-        },
-        delete: {
-          summary: "Delete a chart",
-          responses: { 204: { description: "deleted" }, ...errors(400, 404) },
-        },
-      },
-      "/api/charts/import": {
-        post: {
-          summary:
-            "Create a chart from an org list CSV, a matrix CSV or a JSON document (all or nothing); with into=, merge a matrix into a chart; with preview=true, only count and check",
-          parameters: queryParameters(ImportOptionsSchema),
-          requestBody: {
-            required: true,
-            description: "the file itself, as UTF-8 text",
-            content: { "text/csv": { schema: { type: "string" } }, "application/json": {} },
-          },
-          responses: {
-            200: {
-              description: "preview (counts and problems), or the chart a matrix was merged into",
-              content: {
-                "application/json": {
-                  schema: { oneOf: [ref("ImportPreview"), ref("ChartRecord")] },
-                },
-              },
-            },
-            201: reply("the new chart", "ChartRecord"),
-            ...errors(400, 404, 413),
-          },
-        },
-      },
-      "/api/charts/{id}/export": {
-        parameters: [idParameter, ...queryParameters(ExportOptionsSchema)],
-        get: {
-          summary: "The whole chart as a file to download (Content-Disposition: attachment)",
-          responses: {
-            200: {
-              description: "the file",
-              content: Object.fromEntries(
-                EXPORT_TYPES.map((type) => [
-                  type,
-                  { schema: { type: "string", format: "binary" } },
-                ]),
-              ),
-            },
-            ...errors(400, 404),
-          },
-        },
-      },
-      "/api/charts/{id}/findings": {
-        parameters: [idParameter],
-        get: {
-          summary: "Findings of a stored chart",
-          responses: { 200: reply("findings", "Findings"), ...errors(404) },
-        },
-      },
-      "/api/charts/{id}/operations": {
-        parameters: [idParameter],
-        post: {
-          summary: "Apply a batch of edits atomically",
-          requestBody: { required: true, ...json("OperationsBody") },
-          responses: {
-            200: reply("new version and findings", "OperationsResponse"),
-            ...errors(400, 404, 409, 413),
-          },
-        },
-      },
+      ...publicPaths(),
+      ...authPaths(builders),
+      ...chartPaths(),
+      ...accountPaths(builders),
     },
     components: {
+      securitySchemes: SECURITY_SCHEMES,
       schemas: Object.fromEntries(
         Object.entries(SCHEMAS).map(([name, schema]) => [
           name,
