@@ -37,7 +37,13 @@ test.describe("sharing a chart", () => {
     const dialog = page.getByTestId("share-dialog");
     await expect(dialog.getByTestId("links-empty")).toBeVisible();
     const viewUrl = await createLinkInDialog(page, "view");
-    expect(viewUrl.startsWith(new URL(page.url()).origin)).toBe(true);
+    const origin = new URL(page.url()).origin;
+    expect(viewUrl.startsWith(`${origin}/s/`)).toBe(true);
+    // Copy puts the full address on the clipboard.
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+    await dialog.getByTestId("created-link-copy").click();
+    await expect(dialog.getByText("Copied. It is shown only this once.")).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(viewUrl);
     const editUrl = await createLinkInDialog(page, "edit");
     await expect(dialog.getByTestId("link-row")).toHaveCount(2);
     await page.keyboard.press("Escape");

@@ -3,10 +3,14 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { chartKeys } from "../api/query-keys";
 import { CHART_ID, chartRecord } from "../test/editor-fixtures";
 import { fakeApi } from "../test/render";
-import { loadChartPage, loadHomePage } from "./lazy-pages";
+import { loadAuthPages, loadChartPage, loadHomePage } from "./lazy-pages";
 import { chartIdOfPath, startFirstPage } from "./start-up";
 
-vi.mock("./lazy-pages", () => ({ loadChartPage: vi.fn(), loadHomePage: vi.fn() }));
+vi.mock("./lazy-pages", () => ({
+  loadChartPage: vi.fn(),
+  loadHomePage: vi.fn(),
+  loadAuthPages: vi.fn(),
+}));
 
 describe("chartIdOfPath", () => {
   it.each([
@@ -43,11 +47,21 @@ describe("startFirstPage", () => {
     expect(api.getChart).not.toHaveBeenCalled();
   });
 
+  it.each(["/sign-in", "/setup", "/s/token", "/invite/token"])(
+    "starts loading the pages without a session's code on %s",
+    (path) => {
+      startFirstPage(path, new QueryClient(), fakeApi());
+      expect(loadAuthPages).toHaveBeenCalled();
+      expect(loadHomePage).not.toHaveBeenCalled();
+    },
+  );
+
   it("starts nothing on other pages", () => {
     const api = fakeApi();
     startFirstPage("/elsewhere", new QueryClient(), api);
     expect(loadChartPage).not.toHaveBeenCalled();
     expect(loadHomePage).not.toHaveBeenCalled();
+    expect(loadAuthPages).not.toHaveBeenCalled();
     expect(api.getChart).not.toHaveBeenCalled();
   });
 });

@@ -2,7 +2,8 @@ import type { QueryClient } from "@tanstack/react-query";
 import { matchPath } from "react-router";
 import { prefetchChart } from "../api/chart-query";
 import type { ApiClient } from "../api/client";
-import { loadChartPage, loadHomePage } from "./lazy-pages";
+import { isOpenPath } from "../auth/paths";
+import { loadAuthPages, loadChartPage, loadHomePage } from "./lazy-pages";
 
 export const HOME_ROUTE = "/";
 export const CHART_ROUTE = "/charts/:id";
@@ -30,4 +31,6 @@ export function startFirstPage(pathname: string, queryClient: QueryClient, api: 
     void loadChartPage();
     void prefetchChart(queryClient, api, chartId);
   } else if (matchPath(HOME_ROUTE, pathname) !== null) void loadHomePage();
+  // Sign in, setup, an invite or a share link: their page's code, so it does not show blank.
+  else if (isOpenPath(pathname)) void loadAuthPages();
 }
