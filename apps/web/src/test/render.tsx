@@ -7,7 +7,7 @@ import type {
   TemplateSummary,
 } from "@rolemap/contract";
 import { listTemplates } from "@rolemap/domain";
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { MemoryRouter, useLocation } from "react-router";
@@ -16,6 +16,7 @@ import { AppProviders, AppRoutes } from "../App";
 import { ApiClientProvider } from "../api/api-context";
 import type { ApiClient, ExportedFile } from "../api/client";
 import { loadChartPage, loadHomePage } from "../app/lazy-pages";
+import { reportIfUnauthenticated } from "../auth/session-events";
 import { loadOperationChecks } from "../editor/lazy-operation-checks";
 import { preloadInterchangeDialogs } from "../interchange/lazy-dialogs";
 
@@ -111,9 +112,14 @@ function LocationProbe() {
   return <output data-testid="location">{location.pathname}</output>;
 }
 
-/** The whole app at `path`, on a fake API, with a fresh cache that does not retry. */
+/**
+ * The whole app at `path`, on a fake API, with a fresh cache that does not retry and that
+ * reports a 401 as the app's does (app/query-client).
+ */
 export function renderApp(path: string, api: ApiClient = fakeApi(), extra?: ReactNode) {
   const queryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: reportIfUnauthenticated }),
+    mutationCache: new MutationCache({ onError: reportIfUnauthenticated }),
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
   return render(

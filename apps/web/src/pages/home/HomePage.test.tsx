@@ -195,6 +195,15 @@ describe("HomePage and access", () => {
     expect(within(row).queryByRole("button", { name: /Rename|Delete/ })).toBeNull();
   });
 
+  it("sends the person to sign in when their session ends while they use the page", async () => {
+    const listCharts = vi.fn(async () => {
+      throw new ApiError(401, "unauthenticated", "Sign in first");
+    });
+    renderApp("/", fakeApi({ listCharts }));
+    await waitFor(() => expect(screen.getByTestId("location")).toHaveTextContent("/sign-in"));
+    expect(await screen.findByTestId("sign-in-page")).toBeInTheDocument();
+  });
+
   it("sends a share-link guest to their chart", async () => {
     const api = fakeApi({
       getMe: vi.fn(async () => ({
