@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { describeError } from "../../api/client";
 import { useRenameChart } from "../../api/hooks";
 import { ACCESS_LABELS } from "../../auth/access";
+import { accountOf, useSession } from "../../auth/hooks";
 import { InlineEditInput } from "../../components/InlineEditInput";
 import { RelativeTime } from "../../components/RelativeTime";
 import { SeverityBadges } from "../../components/SeverityBadges";
@@ -22,6 +23,8 @@ export function ChartListItem({
   const rename = useRenameChart();
   const { counts } = chart;
   const isOwner = chart.access === "owner";
+  // Someone else's chart (even one they made this person a co-owner of).
+  const isShared = chart.owner.id !== accountOf(useSession().data)?.id;
 
   return (
     <li className={styles.row} data-testid="chart-row" data-chart-id={chart.id}>
@@ -42,7 +45,7 @@ export function ChartListItem({
             {chart.name}
           </Link>
         )}
-        {!isOwner && (
+        {isShared && (
           <span className={styles.shared} data-testid="shared-with-me">
             Shared with me by {chart.owner.name} · {ACCESS_LABELS[chart.access].toLowerCase()}
           </span>
