@@ -4,10 +4,14 @@ import { expect, type NewContext, test } from "./fixtures";
 /** The owner's Share dialog on the open chart page: creates a link and reads its address. */
 async function createLinkInDialog(page: Page, access: "view" | "comment" | "edit") {
   const dialog = page.getByTestId("share-dialog");
+  const created = dialog.getByTestId("created-link");
+  // The last link made is shown until the new one arrives: wait for a new address.
+  const before = (await created.count()) > 0 ? await created.inputValue() : null;
   await dialog.getByTestId("link-access").selectOption(access);
   await dialog.getByTestId("create-link").click();
-  const created = dialog.getByTestId("created-link");
   await expect(created).toHaveValue(/\/s\/[A-Za-z0-9_-]+$/);
+  if (before !== null) await expect(created).not.toHaveValue(before);
+  await expect(dialog.getByText(`New ${access} link`)).toBeVisible();
   return created.inputValue();
 }
 
