@@ -22,27 +22,34 @@ test("a form on another site cannot create or change charts in the owner's brows
     responsibilities: [],
     assignments: [],
   });
-  // text/plain forms send "name=value": the name carries the JSON up to its last brace.
-  const [name, value] = [planted.slice(0, -1), "}"];
+  // A text/plain form sends "name=value": the name carries the JSON up to its last brace.
   const operations = JSON.stringify({ operations: [{ op: "updateChart", name: "Hacked" }] });
-  const html = `<!doctype html><title>Free prizes</title>
-    <form id="import" method="post" enctype="text/plain" target="one"
-      action="${baseURL}/api/charts/import?format=json"><input name='${name}' value='${value}'></form>
-    <form id="ops" method="post" enctype="text/plain" target="two"
-      action="${baseURL}/api/charts/${chart.id}/operations"><input name='${operations.slice(0, -1)}' value='}'></form>
-    <iframe name="one"></iframe><iframe name="two"></iframe>
-    <script>document.getElementById("import").submit(); document.getElementById("ops").submit();</script>`;
+  const form = (action: string, json: string) => `<!doctype html><title>Free prizes</title>
+    <form method="post" enctype="text/plain" action="${action}">
+    <input name='${json.slice(0, -1)}' value='}'></form>
+    <script>document.forms[0].submit();</script>`;
+  const pages: Record<string, string> = {
+    "/import": form(`${baseURL}/api/charts/import?format=json`, planted),
+    "/ops": form(`${baseURL}/api/charts/${chart.id}/operations`, operations),
+  };
   await page.route(`${EVIL}/**`, (route) =>
-    route.fulfill({ status: 200, contentType: "text/html", body: html }),
+    route.fulfill({
+      status: 200,
+      contentType: "text/html",
+      body: pages[new URL(route.request().url()).pathname] ?? "",
+    }),
   );
-  const answers: number[] = [];
-  page.on("response", (response) => {
-    if (response.url().startsWith(`${baseURL}/api/`)) answers.push(response.status());
-  });
-  await page.goto(`${EVIL}/prizes`);
-  await expect.poll(() => answers.length).toBe(2);
-  // Refused: not authenticated (the Lax cookie stayed home) or cross_site.
-  for (const status of answers) expect([401, 403]).toContain(status);
+  for (const [path, target] of [
+    ["/import", "/api/charts/import"],
+    ["/ops", `/api/charts/${chart.id}/operations`],
+  ] as const) {
+    const answer = page.waitForResponse((response) => response.url().includes(target));
+    await page.goto(`${EVIL}${path}`);
+    const response = await answer;
+    expect(response.request().method()).toBe("POST");
+    // Refused: not signed in (the Lax cookie stayed home) or cross_site.
+    expect([401, 403]).toContain(response.status());
+  }
 
   const { charts } = await api.listCharts();
   expect(charts.map((c) => c.name)).toEqual(["Target"]);
