@@ -1,9 +1,8 @@
 import { PASSWORD_MIN_LENGTH, SetupBodySchema } from "@rolemap/contract";
 import { type ReactNode, useState } from "react";
 import { Field } from "../../components/Field";
-import styles from "./AuthPage.module.css";
+import { AuthForm, SubmitRow } from "./AuthForm";
 import { type FieldErrors, fieldErrors, hasErrors, serverFieldErrors } from "./form-errors";
-import { SubmitRow } from "./SubmitRow";
 
 export interface AccountValues {
   name: string;
@@ -44,12 +43,9 @@ export function AccountForm({
   };
 
   return (
-    <form
-      className={styles.form}
-      noValidate
-      data-testid={testId}
-      onSubmit={(event) => {
-        event.preventDefault();
+    <AuthForm
+      testId={testId}
+      onSubmit={() => {
         const found = fieldErrors(SetupBodySchema, values);
         setErrors(found);
         if (!hasErrors(found)) onSubmit(values);
@@ -92,6 +88,6 @@ export function AccountForm({
         pendingLabel="Creating the account…"
         testId={`${testId}-submit`}
       />
-    </form>
+    </AuthForm>
   );
 }

@@ -5,10 +5,10 @@ import { ApiError, describeError } from "../../api/client";
 import { accountOf, useJoinAsGuest, useSession } from "../../auth/hooks";
 import { SIGN_IN_ROUTE } from "../../auth/paths";
 import { Field } from "../../components/Field";
+import { AuthForm, SubmitRow } from "./AuthForm";
 import { AuthLayout } from "./AuthLayout";
 import styles from "./AuthPage.module.css";
 import { fieldErrors } from "./form-errors";
-import { SubmitRow } from "./SubmitRow";
 
 /**
  * `/s/:token`, a share link: asks for a display name, then opens the link's chart as a
@@ -52,14 +52,7 @@ export function GuestPage() {
       intro="Someone shared a Rolemap chart with you. Tell the others who you are: your name is shown to the people working on the chart."
       testId="guest-page"
     >
-      <form
-        className={styles.form}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
+      <AuthForm onSubmit={submit}>
         <Field
           label="Your name"
           autoComplete="name"
@@ -86,7 +79,7 @@ export function GuestPage() {
           pendingLabel="Opening…"
           testId="guest-continue"
         />
-      </form>
+      </AuthForm>
     </AuthLayout>
   );
 }

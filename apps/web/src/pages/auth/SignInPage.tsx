@@ -5,10 +5,10 @@ import { ApiError, describeError } from "../../api/client";
 import { accountOf, useAuthState, useSession, useSignIn } from "../../auth/hooks";
 import { SETUP_ROUTE, safeNext } from "../../auth/paths";
 import { Field } from "../../components/Field";
+import { AuthForm, SubmitRow } from "./AuthForm";
 import { AuthLayout } from "./AuthLayout";
 import styles from "./AuthPage.module.css";
 import { type FieldErrors, fieldErrors, hasErrors } from "./form-errors";
-import { SubmitRow } from "./SubmitRow";
 
 type SignInField = "email" | "password";
 
@@ -45,14 +45,7 @@ export function SignInPage() {
 
   return (
     <AuthLayout title="Sign in" testId="sign-in-page">
-      <form
-        className={styles.form}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
+      <AuthForm onSubmit={submit}>
         <Field
           label="Email"
           type="email"
@@ -80,7 +73,7 @@ export function SignInPage() {
           pendingLabel="Signing in…"
           testId="sign-in-submit"
         />
-      </form>
+      </AuthForm>
       <p className={styles.intro}>
         No account yet? Ask the person who runs this Rolemap for an invite.
       </p>
