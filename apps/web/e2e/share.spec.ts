@@ -128,6 +128,34 @@ test.describe("sharing a chart", () => {
     await expect(editor.getByTestId("chart-title")).toBeVisible();
   });
 
+  test("the Share dialog works with the keyboard alone", async ({ api, chartPage, page }) => {
+    const chart = await api.createChart("classic-split");
+    await chartPage.goto(chart.id);
+    const share = page.getByTestId("share-button");
+    await share.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByTestId("share-dialog");
+    await expect(dialog.getByTestId("link-access")).toBeFocused();
+    await page.keyboard.press("ArrowDown"); // Comment
+    await page.keyboard.press("Tab");
+    await expect(dialog.getByTestId("link-expiry")).toBeFocused();
+    // A date field is a few stops (month, day, year), then the button.
+    const create = dialog.getByTestId("create-link");
+    for (
+      let stop = 0;
+      stop < 4 && !(await create.evaluate((b) => b === document.activeElement));
+      stop += 1
+    )
+      await page.keyboard.press("Tab");
+    await expect(create).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(dialog.getByText("New comment link")).toBeVisible();
+    await expect(dialog.getByTestId("link-row")).toHaveAttribute("data-access", "comment");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(share).toBeFocused();
+  });
+
   test("a revoked or unknown link says that it opens nothing", async ({ newContext }) => {
     const { page } = await newContext();
     await page.goto("/s/not-a-real-token-at-all");
