@@ -54,8 +54,11 @@ test.describe("home page", () => {
 
     await home.row("Old name").getByTestId("rename-button").click();
     await page.getByTestId("rename-input").fill("New name");
+    // The list shows the name at once; the reload waits for the server to have it.
+    const saved = page.waitForResponse((r) => r.url().endsWith("/operations") && r.ok());
     await page.getByTestId("rename-input").press("Enter");
     await expect(home.row("New name")).toBeVisible();
+    await saved;
     await page.reload();
     await expect(home.row("New name")).toBeVisible();
     await expect(home.rows).toHaveCount(1);
