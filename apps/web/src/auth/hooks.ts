@@ -11,7 +11,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useApiClient } from "../api/api-context";
 import { type ApiClient, ApiError } from "../api/client";
 import { adminKeys, authKeys, chartKeys } from "../api/query-keys";
-import { useEditorRegistry } from "../editor";
+// The registry alone: the editor barrel would put the whole editor (and the engine) in
+// the start-up code of every page.
+import { useEditorRegistry } from "../editor/editor-registry";
 import { clearGuestMark, markGuest } from "./guest-marker";
 
 /** Who this browser is: `{account}`, `{guest}`, or null when signed out. */
