@@ -36,6 +36,29 @@ const toInvite = (row: {
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
+interface SessionRow {
+  last_seen_at: Date;
+  guest_name: string | null;
+  account_id: string | null;
+  email: string;
+  name: string;
+  admin: boolean;
+  link_id: string | null;
+  chart_id: string;
+  access: string;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+}
+
+interface TokenRow {
+  id: string;
+  last_used_at: Date | null;
+  account_id: string;
+  email: string;
+  name: string;
+  admin: boolean;
+}
+
 /** Serialises first-run setup across processes (an arbitrary constant). */
 const SETUP_LOCK_KEY = 72_707_370;
 
@@ -121,24 +144,35 @@ export function createPrismaAccessStore({ prisma }: Database): AccessStore {
     },
 
     async findSession(idHash) {
-      const row = await prisma.session.findUnique({
-        where: { idHash },
-        select: {
-          lastSeenAt: true,
-          guestName: true,
-          account: { select: accountFields },
-          link: { select: linkFields },
-        },
-      });
-      if (row === null) return undefined;
-      if (row.account !== null)
-        return { kind: "account", account: row.account, lastSeenAt: row.lastSeenAt };
-      if (row.link !== null)
+      // One round trip: every API request resolves its session first.
+      const rows = await prisma.$queryRaw<SessionRow[]>`
+        SELECT s.last_seen_at, s.guest_name,
+               a.id AS account_id, a.email, a.name, a.admin,
+               l.id AS link_id, l.chart_id, l.access::text AS access, l.expires_at, l.revoked_at
+          FROM sessions s
+          LEFT JOIN accounts a ON a.id = s.account_id
+          LEFT JOIN share_links l ON l.id = s.link_id
+         WHERE s.id_hash = ${idHash}`;
+      const row = rows[0];
+      if (row === undefined) return undefined;
+      if (row.account_id !== null)
+        return {
+          kind: "account",
+          account: { id: row.account_id, email: row.email, name: row.name, admin: row.admin },
+          lastSeenAt: row.last_seen_at,
+        };
+      if (row.link_id !== null)
         return {
           kind: "guest",
-          name: row.guestName ?? "Guest",
-          lastSeenAt: row.lastSeenAt,
-          link: toLink(row.link),
+          name: row.guest_name ?? "Guest",
+          lastSeenAt: row.last_seen_at,
+          link: toLink({
+            id: row.link_id,
+            chartId: row.chart_id,
+            access: row.access as AccessLevel,
+            expiresAt: row.expires_at,
+            revokedAt: row.revoked_at,
+          }),
         };
       return undefined;
     },
@@ -162,11 +196,17 @@ export function createPrismaAccessStore({ prisma }: Database): AccessStore {
     },
 
     async findToken(tokenHash) {
-      const row = await prisma.apiToken.findUnique({
-        where: { tokenHash },
-        select: { id: true, lastUsedAt: true, account: { select: accountFields } },
-      });
-      return row ?? undefined;
+      const rows = await prisma.$queryRaw<TokenRow[]>`
+        SELECT t.id, t.last_used_at, a.id AS account_id, a.email, a.name, a.admin
+          FROM api_tokens t JOIN accounts a ON a.id = t.account_id
+         WHERE t.token_hash = ${tokenHash}`;
+      const row = rows[0];
+      if (row === undefined) return undefined;
+      return {
+        id: row.id,
+        lastUsedAt: row.last_used_at,
+        account: { id: row.account_id, email: row.email, name: row.name, admin: row.admin },
+      };
     },
 
     async touchToken(id, at) {
@@ -207,16 +247,17 @@ export function createPrismaAccessStore({ prisma }: Database): AccessStore {
     },
 
     async chartGrant(chartId, accountId) {
-      const row = await prisma.chart.findUnique({
-        where: { id: chartId },
-        select: {
-          ownerId: true,
-          members:
-            accountId === undefined ? false : { where: { accountId }, select: { access: true } },
-        },
-      });
-      if (row === null) return undefined;
-      return { ownerId: row.ownerId, memberAccess: row.members?.[0]?.access };
+      // One round trip for the gate in front of every chart request.
+      const rows = await prisma.$queryRaw<
+        { owner_id: string | null; access: AccessLevel | null }[]
+      >`
+        SELECT c.owner_id, m.access::text AS access
+          FROM charts c
+          LEFT JOIN chart_members m ON m.chart_id = c.id AND m.account_id = ${accountId ?? null}::uuid
+         WHERE c.id = ${chartId}::uuid`;
+      const row = rows[0];
+      if (row === undefined) return undefined;
+      return { ownerId: row.owner_id, memberAccess: row.access ?? undefined };
     },
 
     async members(chartId) {
