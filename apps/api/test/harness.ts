@@ -122,7 +122,6 @@ export async function startTestApp(
   const cookie = setup.headers["set-cookie"]?.[0]?.split(";")[0] ?? "";
   const created = await request(anonymous)
     .post("/api/tokens")
-    .set("Authorization", "")
     .set("Cookie", cookie)
     .set("Origin", "http://127.0.0.1")
     .set("Host", "127.0.0.1")

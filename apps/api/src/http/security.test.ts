@@ -292,63 +292,45 @@ describe("logs", () => {
   });
 });
 
+/**
+ * Sends `start` on a raw connection to a server with short deadlines, then nothing more;
+ * answers what the server sent before it closed the connection, and how long that took.
+ */
+async function stallAfter(start: string): Promise<{ answer: string; ms: number }> {
+  const server = createHttpServer(appWith({}), { headersTimeoutMs: 1000, requestTimeoutMs: 2000 });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    const started = Date.now();
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1", () => socket.write(start));
+      let received = "";
+      socket.on("data", (chunk) => {
+        received += chunk.toString();
+      });
+      socket.on("close", () => resolve(received));
+      socket.on("error", reject);
+      setTimeout(() => reject(new Error("the connection was still open after 10 s")), 10_000);
+    });
+    return { answer, ms: Date.now() - started };
+  } finally {
+    server.close();
+  }
+}
+
 describe("timeouts", () => {
   it("cut off a client that stalls while sending its headers", async () => {
-    const server = createHttpServer(appWith({}), {
-      headersTimeoutMs: 1000,
-      requestTimeoutMs: 2000,
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    try {
-      const started = Date.now();
-      const answer = await new Promise<string>((resolve, reject) => {
-        const socket = connect(port, "127.0.0.1", () => {
-          // Slowloris: the request line and one header, then nothing more.
-          socket.write("GET /api/health HTTP/1.1\r\nHost: x\r\n");
-        });
-        let received = "";
-        socket.on("data", (chunk) => {
-          received += chunk.toString();
-        });
-        socket.on("close", () => resolve(received));
-        socket.on("error", reject);
-        setTimeout(() => reject(new Error("the connection was still open after 10 s")), 10_000);
-      });
-      expect(answer).toMatch(/^HTTP\/1\.1 408/);
-      expect(Date.now() - started).toBeLessThan(5000);
-    } finally {
-      server.close();
-    }
+    // Slowloris: the request line and one header, then nothing more.
+    const { answer, ms } = await stallAfter("GET /api/health HTTP/1.1\r\nHost: x\r\n");
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(ms).toBeLessThan(5000);
   });
 
   it("cut off a client that stalls while sending its body", async () => {
-    const server = createHttpServer(appWith({}), {
-      headersTimeoutMs: 1000,
-      requestTimeoutMs: 2000,
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    try {
-      const started = Date.now();
-      const answer = await new Promise<string>((resolve, reject) => {
-        const socket = connect(port, "127.0.0.1", () => {
-          socket.write(
-            "POST /api/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{",
-          );
-        });
-        let received = "";
-        socket.on("data", (chunk) => {
-          received += chunk.toString();
-        });
-        socket.on("close", () => resolve(received));
-        socket.on("error", reject);
-        setTimeout(() => reject(new Error("the connection was still open after 10 s")), 10_000);
-      });
-      expect(answer).toMatch(/^HTTP\/1\.1 408/);
-      expect(Date.now() - started).toBeLessThan(6000);
-    } finally {
-      server.close();
-    }
+    const { answer, ms } = await stallAfter(
+      "POST /api/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{",
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(ms).toBeLessThan(6000);
   });
 });
