@@ -2,6 +2,7 @@ import { availableParallelism, cpus } from "node:os";
 import type { ChartDocument } from "@rolemap/contract";
 import { layoutChart } from "../src/layout";
 import { generateChart } from "./generate-chart";
+import { measure } from "./measure";
 
 /**
  * Times layoutChart (tidy tree of the solid hierarchy) on generated charts of 1,250 to
@@ -17,28 +18,6 @@ const SIZES = [1_250, 2_500, 5_000, 10_000];
 const SEED = 20_240_601;
 const WARMUP_RUNS = 10;
 const TIMED_RUNS = 40;
-
-interface Timing {
-  min: number;
-  median: number;
-  p95: number;
-}
-
-function measure(run: () => unknown): Timing {
-  let sink = 0;
-  for (let i = 0; i < WARMUP_RUNS; i++) sink += run() === undefined ? 0 : 1;
-  const times: number[] = [];
-  for (let i = 0; i < TIMED_RUNS; i++) {
-    const start = process.hrtime.bigint();
-    sink += run() === undefined ? 0 : 1;
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  if (sink < 0) console.log(sink);
-  times.sort((a, b) => a - b);
-  const rank = (q: number) =>
-    times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] ?? NaN;
-  return { min: times[0] ?? NaN, median: rank(0.5), p95: rank(0.95) };
-}
 
 /** The layout reads roles and lines only: a chart without a matrix is generated faster. */
 const chartOf = (roles: number): ChartDocument =>
@@ -56,7 +35,7 @@ console.log("| -----: | ------------------------- | -------: | ----------: | ---
 let targetMedian = NaN;
 for (const size of SIZES) {
   const document = chartOf(size);
-  const timing = measure(() => layoutChart(document));
+  const timing = measure(() => layoutChart(document), WARMUP_RUNS, TIMED_RUNS);
   if (size === TARGET_ROLES) targetMedian = timing.median;
   console.log(
     `| ${size.toLocaleString("en").padStart(6)} | full tree                 | ${ms(timing.min)} | ${ms(timing.median).padStart(11)} | ${ms(timing.p95)} |`,
@@ -68,7 +47,11 @@ const managers = new Set(
   big.reportingLines.filter((l) => l.kind === "solid").map((l) => l.manager),
 );
 const collapsed = [...managers].filter((_, i) => i % 10 === 5);
-const folded = measure(() => layoutChart(big, { collapsed, childOrder: "position" }));
+const folded = measure(
+  () => layoutChart(big, { collapsed, childOrder: "position" }),
+  WARMUP_RUNS,
+  TIMED_RUNS,
+);
 console.log(
   `| ${TARGET_ROLES.toLocaleString("en").padStart(6)} | ${`${collapsed.length} collapsed, by position`.padEnd(25)} | ${ms(folded.min)} | ${ms(folded.median).padStart(11)} | ${ms(folded.p95)} |`,
 );

@@ -1,7 +1,18 @@
 export { type ChartIndex, type CodeHolders, indexChart } from "./chart-index";
 export { type ApplyResult, applyOperations } from "./edit/apply-operations";
-export * from "./edit/diff-charts";
+export { diffByOperations } from "./edit/diff-by-operations";
+export {
+  assignmentKeyOf,
+  type ChartDiff,
+  diffCharts,
+  isEmptyDiff,
+  lineKeyOf,
+  type OrderedDiff,
+  sameJson,
+  type TupleDiff,
+} from "./edit/diff-charts";
 export { invertOperations } from "./edit/invert-operations";
+export { operationsBetween } from "./edit/operations-between";
 export { compareFindings, compareIds, sortIds } from "./findings";
 export {
   createReportingGraph,

@@ -1,16 +1,9 @@
 import type { ChartDocument, ReportingLine, Responsibility, Role } from "@rolemap/contract";
 import { describe, expect, it } from "vitest";
-import { sketchChart } from "../testing/chart-builder";
+import { EDIT_CHART, EMPTY_DIFF, NO_ROWS, NO_TUPLES } from "../testing/edit-fixtures";
 import { type ChartDiff, diffCharts, isEmptyDiff, sameJson } from "./diff-charts";
 
-const before: ChartDocument = sketchChart({
-  roles: ["ceo", "cio", "cto", "ciso"],
-  solid: ["ceo>cio", "ceo>cto", "cio>ciso"],
-  dotted: ["cto>ciso"],
-  responsibilities: ["infra", "product", "sec"],
-  assign: ["cio:infra:A", "cto:product:A", "ciso:sec:R", "cio:sec:A"],
-  settings: { maxResponsible: 3 },
-});
+const before: ChartDocument = EDIT_CHART;
 
 const role = (id: string): Role => {
   const found = before.roles.find((r) => r.id === id);
@@ -23,22 +16,13 @@ const responsibility = (id: string): Responsibility => {
   return found;
 };
 
-const noRows = { added: [], updated: [], moved: [], removed: [] };
-const noTuples = { added: [], removed: [], reordered: false };
-const emptyDiff: ChartDiff = {
-  roles: noRows,
-  responsibilities: noRows,
-  reportingLines: noTuples,
-  assignments: noTuples,
-};
-
 /** `before` with some lists or fields replaced. */
 const after = (changes: Partial<ChartDocument>): ChartDocument => ({ ...before, ...changes });
 
 describe("diffCharts", () => {
   it("finds nothing between a chart and itself", () => {
     const diff = diffCharts(before, before);
-    expect(diff).toStrictEqual(emptyDiff);
+    expect(diff).toStrictEqual(EMPTY_DIFF);
     expect(isEmptyDiff(diff)).toBe(true);
   });
 
@@ -65,27 +49,27 @@ describe("diffCharts", () => {
 
   it("reports a new name", () => {
     const diff = diffCharts(before, after({ name: "Renamed" }));
-    expect(diff).toStrictEqual({ ...emptyDiff, name: "Renamed" });
+    expect(diff).toStrictEqual({ ...EMPTY_DIFF, name: "Renamed" });
     expect(isEmptyDiff(diff)).toBe(false);
   });
 
   it("reports changed settings as a whole", () => {
     const diff = diffCharts(before, after({ settings: { maxResponsible: 3, maxConsulted: 1 } }));
-    expect(diff).toStrictEqual({ ...emptyDiff, settings: { maxResponsible: 3, maxConsulted: 1 } });
+    expect(diff).toStrictEqual({ ...EMPTY_DIFF, settings: { maxResponsible: 3, maxConsulted: 1 } });
     expect(isEmptyDiff(diff)).toBe(false);
   });
 
   it("reports removed settings as null", () => {
     const { settings: _, ...withoutSettings } = before;
     const diff = diffCharts(before, withoutSettings);
-    expect(diff).toStrictEqual({ ...emptyDiff, settings: null });
+    expect(diff).toStrictEqual({ ...EMPTY_DIFF, settings: null });
     expect(isEmptyDiff(diff)).toBe(false);
   });
 
   it("reports settings added to a chart that had none", () => {
     const { settings: _, ...withoutSettings } = before;
     expect(diffCharts(withoutSettings, before)).toStrictEqual({
-      ...emptyDiff,
+      ...EMPTY_DIFF,
       settings: { maxResponsible: 3 },
     });
   });
@@ -103,7 +87,7 @@ describe("diffCharts", () => {
     it("reports a role added at the end with its index", () => {
       const cdo: Role = { id: "cdo", title: "CDO" };
       expect(diffCharts(before, after({ roles: [...before.roles, cdo] })).roles).toStrictEqual({
-        ...noRows,
+        ...NO_ROWS,
         added: [{ item: cdo, index: 4 }],
       });
     });
@@ -112,7 +96,7 @@ describe("diffCharts", () => {
       const cdo: Role = { id: "cdo", title: "CDO" };
       const roles = [role("ceo"), cdo, role("cio"), role("cto"), role("ciso")];
       expect(diffCharts(before, after({ roles })).roles).toStrictEqual({
-        ...noRows,
+        ...NO_ROWS,
         added: [{ item: cdo, index: 1 }],
         moved: [
           { id: "cio", index: 2 },
@@ -126,7 +110,7 @@ describe("diffCharts", () => {
       const cto: Role = { ...role("cto"), holder: null, department: "Engineering" };
       const roles = before.roles.map((r) => (r.id === "cto" ? cto : r));
       expect(diffCharts(before, after({ roles })).roles).toStrictEqual({
-        ...noRows,
+        ...NO_ROWS,
         updated: [{ item: cto, index: 2 }],
       });
     });
@@ -135,7 +119,7 @@ describe("diffCharts", () => {
       const ceo: Role = { ...role("ceo"), title: "Chief executive" };
       const roles = [role("cio"), role("cto"), role("ciso"), ceo];
       expect(diffCharts(before, after({ roles })).roles).toStrictEqual({
-        ...noRows,
+        ...NO_ROWS,
         updated: [{ item: ceo, index: 3 }],
         moved: [
           { id: "cio", index: 0 },
@@ -148,7 +132,7 @@ describe("diffCharts", () => {
     it("reports a removed role and the rows that moved up", () => {
       const roles = [role("ceo"), role("cto"), role("ciso")];
       expect(diffCharts(before, after({ roles })).roles).toStrictEqual({
-        ...noRows,
+        ...NO_ROWS,
         moved: [
           { id: "cto", index: 1 },
           { id: "ciso", index: 2 },
@@ -159,7 +143,7 @@ describe("diffCharts", () => {
 
     it("reports the last role removed without moves", () => {
       expect(diffCharts(before, after({ roles: before.roles.slice(0, 3) })).roles).toStrictEqual({
-        ...noRows,
+        ...NO_ROWS,
         removed: ["ciso"],
       });
     });
@@ -168,7 +152,7 @@ describe("diffCharts", () => {
       const roles = [role("cio"), role("ceo"), role("cto"), role("ciso")];
       const diff = diffCharts(before, after({ roles }));
       expect(diff.roles).toStrictEqual({
-        ...noRows,
+        ...NO_ROWS,
         moved: [
           { id: "cio", index: 0 },
           { id: "ceo", index: 1 },
@@ -184,7 +168,7 @@ describe("diffCharts", () => {
         id,
         notes: undefined,
       }));
-      expect(diffCharts(before, after({ roles })).roles).toStrictEqual(noRows);
+      expect(diffCharts(before, after({ roles })).roles).toStrictEqual(NO_ROWS);
     });
 
     it("diffs responsibilities the same way", () => {
@@ -272,7 +256,7 @@ describe("diffCharts", () => {
         report,
         manager,
       }));
-      expect(diffCharts(before, after({ reportingLines })).reportingLines).toStrictEqual(noTuples);
+      expect(diffCharts(before, after({ reportingLines })).reportingLines).toStrictEqual(NO_TUPLES);
     });
 
     it("reports appended assignments as added without a reorder", () => {
@@ -317,46 +301,52 @@ describe("diffCharts", () => {
 
 describe("isEmptyDiff", () => {
   it.each<[string, ChartDiff]>([
-    ["a name", { ...emptyDiff, name: "x" }],
-    ["settings", { ...emptyDiff, settings: {} }],
-    ["removed settings", { ...emptyDiff, settings: null }],
+    ["a name", { ...EMPTY_DIFF, name: "x" }],
+    ["settings", { ...EMPTY_DIFF, settings: {} }],
+    ["removed settings", { ...EMPTY_DIFF, settings: null }],
     [
       "an added role",
-      { ...emptyDiff, roles: { ...noRows, added: [{ item: { id: "a", title: "A" }, index: 0 }] } },
+      {
+        ...EMPTY_DIFF,
+        roles: { ...NO_ROWS, added: [{ item: { id: "a", title: "A" }, index: 0 }] },
+      },
     ],
     [
       "an updated role",
       {
-        ...emptyDiff,
-        roles: { ...noRows, updated: [{ item: { id: "a", title: "A" }, index: 0 }] },
+        ...EMPTY_DIFF,
+        roles: { ...NO_ROWS, updated: [{ item: { id: "a", title: "A" }, index: 0 }] },
       },
     ],
     [
       "a moved responsibility",
-      { ...emptyDiff, responsibilities: { ...noRows, moved: [{ id: "a", index: 1 }] } },
+      { ...EMPTY_DIFF, responsibilities: { ...NO_ROWS, moved: [{ id: "a", index: 1 }] } },
     ],
-    ["a removed responsibility", { ...emptyDiff, responsibilities: { ...noRows, removed: ["a"] } }],
+    [
+      "a removed responsibility",
+      { ...EMPTY_DIFF, responsibilities: { ...NO_ROWS, removed: ["a"] } },
+    ],
     [
       "an added line",
       {
-        ...emptyDiff,
-        reportingLines: { ...noTuples, added: [{ manager: "a", report: "b", kind: "solid" }] },
+        ...EMPTY_DIFF,
+        reportingLines: { ...NO_TUPLES, added: [{ manager: "a", report: "b", kind: "solid" }] },
       },
     ],
     [
       "a removed assignment",
       {
-        ...emptyDiff,
-        assignments: { ...noTuples, removed: [{ role: "a", responsibility: "b", code: "R" }] },
+        ...EMPTY_DIFF,
+        assignments: { ...NO_TUPLES, removed: [{ role: "a", responsibility: "b", code: "R" }] },
       },
     ],
-    ["reordered assignments", { ...emptyDiff, assignments: { ...noTuples, reordered: true } }],
+    ["reordered assignments", { ...EMPTY_DIFF, assignments: { ...NO_TUPLES, reordered: true } }],
   ])("is false for a diff with %s", (_, diff) => {
     expect(isEmptyDiff(diff)).toBe(false);
   });
 
   it("is true for a diff with nothing in it", () => {
-    expect(isEmptyDiff(emptyDiff)).toBe(true);
+    expect(isEmptyDiff(EMPTY_DIFF)).toBe(true);
   });
 });
 

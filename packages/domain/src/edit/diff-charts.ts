@@ -51,14 +51,17 @@ export function sameJson(a: unknown, b: unknown): boolean {
   );
 }
 
-function diffOrdered<T extends { id: string }>(
+/** Row by row; `offset` is the index of the lists' first rows in the whole documents. */
+export function diffOrdered<T extends { id: string }>(
   before: readonly T[],
   after: readonly T[],
+  offset = 0,
 ): OrderedDiff<T> {
-  const old = new Map(before.map((item, index) => [item.id, { item, index }]));
+  const old = new Map(before.map((item, index) => [item.id, { item, index: index + offset }]));
   const diff: OrderedDiff<T> = { added: [], updated: [], moved: [], removed: [] };
   const kept = new Set<string>();
-  for (const [index, item] of after.entries()) {
+  for (const [at, item] of after.entries()) {
+    const index = at + offset;
     const previous = old.get(item.id);
     if (previous === undefined) diff.added.push({ item, index });
     else {
@@ -71,7 +74,7 @@ function diffOrdered<T extends { id: string }>(
   return diff;
 }
 
-function diffTuples<T>(
+export function diffTuples<T>(
   before: readonly T[],
   after: readonly T[],
   keyOf: (item: T) => string,
