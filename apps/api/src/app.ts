@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 import express, { type Express } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
@@ -14,6 +16,9 @@ import {
 } from "./http/rate-limits";
 import { sameOriginForCookies } from "./http/same-origin";
 import { corsFor, securityHeaders } from "./http/security-headers";
+import { type ChangeBus, createLocalBus } from "./live/bus";
+import { createLiveHub, type HubOptions, type LiveHub } from "./live/live-hub";
+import { createLiveUpgrade } from "./live/live-upgrade";
 import { openApiDocument } from "./openapi";
 import { adminRouter } from "./routes/admin";
 import { authRouter } from "./routes/auth";
@@ -28,6 +33,8 @@ import { createAuthService } from "./services/auth-service";
 import { createChartAccess } from "./services/chart-access";
 import { createChartService } from "./services/chart-service";
 import type { ChartStore } from "./services/chart-store";
+import { createChartWriter } from "./services/chart-writer";
+import { createCountsRefresher } from "./services/counts-refresher";
 import { createInterchangeService } from "./services/interchange-service";
 import { createSharingService } from "./services/sharing-service";
 
@@ -63,7 +70,20 @@ export interface AppDeps {
   /** Serves the built web app from here when given. */
   webDist?: string;
   security?: Partial<SecurityOptions>;
+  /** How API processes tell each other of commits; in-process (one process) by default. */
+  bus?: ChangeBus;
+  liveOptions?: Partial<HubOptions>;
 }
+
+/** The app and its live side: the WebSocket upgrades go to `live.upgrade` (server.ts). */
+export type RolemapApp = Express & {
+  live: {
+    hub: LiveHub;
+    upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+    /** Closes live connections, writes pending counts. */
+    close(): Promise<void>;
+  };
+};
 
 /** Builds the whole HTTP app; `listen()` is the caller's business (see server.ts). */
 export function createApp({
@@ -73,7 +93,9 @@ export function createApp({
   bodyLimit,
   webDist,
   security: given,
-}: AppDeps): Express {
+  bus = createLocalBus(),
+  liveOptions,
+}: AppDeps): RolemapApp {
   const security = { ...DEFAULT_SECURITY, ...given };
   const app = express();
   app.disable("x-powered-by");
@@ -100,8 +122,12 @@ export function createApp({
     sessionIdleMs: SESSION_IDLE_MS,
   });
   const accounts = createAccountService(accessStore, { inviteTtlMs: security.inviteTtlMs });
-  const sharing = createSharingService(accessStore, access);
-  const charts = createChartService(store, access);
+  const writer = createChartWriter(store, logger);
+  const counts = createCountsRefresher(store, logger);
+  writer.onCommit(({ chart }) => counts.schedule(chart));
+  const hub = createLiveHub({ store, writer, auth, access, bus, logger, options: liveOptions });
+  const sharing = createSharingService(accessStore, access, hub);
+  const charts = createChartService(store, access, writer, counts, hub);
   const interchange = createInterchangeService(store, charts, access);
   const json = express.json({ limit: bodyLimit, type: ["application/json", "application/*+json"] });
 
@@ -142,5 +168,20 @@ export function createApp({
   }
   app.use(notFoundHandler);
   app.use(errorHandler);
-  return app;
+
+  const origins = { appOrigin: security.appOrigin, trustedOrigins: security.corsOrigins };
+  let closing: Promise<void> | undefined;
+  return Object.assign(app, {
+    live: {
+      hub,
+      upgrade: createLiveUpgrade({ auth, access, hub, origins, logger }),
+      close() {
+        closing ??= (async () => {
+          await hub.close();
+          await counts.flush();
+        })();
+        return closing;
+      },
+    },
+  });
 }

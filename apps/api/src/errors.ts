@@ -6,6 +6,8 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   not_found: 404,
   version_conflict: 409,
+  conflict: 409,
+  locked: 423,
   unsupported_media_type: 415,
   unauthenticated: 401,
   invalid_credentials: 401,

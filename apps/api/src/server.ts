@@ -7,6 +7,8 @@ import { type DatabaseConfig, openDatabase } from "./db/database";
 import { createPrismaAccessStore } from "./db/prisma-access-store";
 import { createPrismaChartStore } from "./db/prisma-chart-store";
 import { type Env, readEnv } from "./env";
+import { createLocalBus } from "./live/bus";
+import { createPostgresBus } from "./live/pg-bus";
 import { createLogger } from "./logger";
 
 const DEFAULT_WEB_DIST = path.resolve(import.meta.dirname, "../../web/dist");
@@ -46,12 +48,16 @@ export async function startServer(
   const config = databaseConfig(env);
   const database = await openDatabase(config, (message) => logger.warn(message));
   const store = createPrismaChartStore(database);
+  // Processes sharing a PostgreSQL server hear each other's commits; the embedded one is alone.
+  const bus =
+    config.kind === "postgres" ? await createPostgresBus(config.url, logger) : createLocalBus();
   const webDist = env.WEB_DIST ?? DEFAULT_WEB_DIST;
   const app = createApp({
     store,
     accessStore: createPrismaAccessStore(database),
     logger,
     bodyLimit: env.BODY_LIMIT,
+    bus,
     ...(existsSync(path.join(webDist, "index.html")) ? { webDist } : {}),
     security: {
       appOrigin: env.APP_ORIGIN,
@@ -68,6 +74,7 @@ export async function startServer(
     headersTimeoutMs: env.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
   });
+  server.on("upgrade", app.live.upgrade);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(env.PORT, env.HOST, () => {
@@ -87,10 +94,11 @@ export async function startServer(
   );
 
   let stopping: Promise<void> | undefined;
-  /** Finishes in-flight requests, then closes the database. */
+  /** Closes live connections (clients reconnect elsewhere), finishes requests, closes the database. */
   const stop = () => {
     stopping ??= (async () => {
       logger.info("shutting down");
+      await app.live.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -4,11 +4,12 @@ import express, { type Express } from "express";
 import pg from "pg";
 import pino, { type Logger } from "pino";
 import request from "supertest";
-import { createApp, type SecurityOptions } from "../src/app";
+import { createApp, type RolemapApp, type SecurityOptions } from "../src/app";
 import { TEST_PASSWORD_COST } from "../src/auth/secrets";
 import { type Database, openDatabase } from "../src/db/database";
 import { createPrismaAccessStore } from "../src/db/prisma-access-store";
 import { createPrismaChartStore } from "../src/db/prisma-chart-store";
+import type { HubOptions } from "../src/live/live-hub";
 import type { AccessStore } from "../src/services/access-store";
 import type { ChartStore } from "../src/services/chart-store";
 
@@ -79,8 +80,8 @@ export async function openTestDatabase(): Promise<TestDatabase> {
 export interface TestApp {
   /** The app as the instance owner sees it: requests carry the owner's API token. */
   app: Express;
-  /** The same app with nobody signed in. */
-  anonymous: Express;
+  /** The same app with nobody signed in (and its live side, for `startLiveServer`). */
+  anonymous: RolemapApp;
   store: ChartStore;
   accessStore: AccessStore;
   /** For tests that must reach below the API (e.g. to let time pass on a link). */
@@ -96,7 +97,12 @@ export const OWNER = {
 };
 
 export async function startTestApp(
-  options: { bodyLimit?: string; security?: Partial<SecurityOptions>; logger?: Logger } = {},
+  options: {
+    bodyLimit?: string;
+    security?: Partial<SecurityOptions>;
+    logger?: Logger;
+    live?: Partial<HubOptions>;
+  } = {},
 ): Promise<TestApp> {
   const { database, close } = await openTestDatabase();
   const store = createPrismaChartStore(database);
@@ -111,6 +117,7 @@ export async function startTestApp(
       rateLimits: { api: { limit: 0, windowMs: 60_000 }, signIn: { limit: 0, windowMs: 60_000 } },
       ...options.security,
     },
+    ...(options.live === undefined ? {} : { liveOptions: options.live }),
   });
   // The suites written before accounts existed sign in as the owner with an API token.
   const setup = await request(anonymous)
@@ -142,6 +149,9 @@ export async function startTestApp(
     accessStore,
     database,
     owner: { account: setup.body.account, token },
-    close,
+    close: async () => {
+      await anonymous.live.close();
+      await close();
+    },
   };
 }

@@ -18,6 +18,8 @@ export const ErrorCodeSchema = z.enum([
   "payload_too_large",
   "not_found",
   "version_conflict",
+  "conflict",
+  "locked",
   "unsupported_media_type",
   "unauthenticated",
   "invalid_credentials",

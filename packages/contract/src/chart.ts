@@ -73,16 +73,19 @@ export const SettingsSchema = z.strictObject({
   maxSpanOfControl: setting("maxSpanOfControl"),
 });
 
+/** A chart's name: what a rename (`updateChart`) must satisfy as well. */
+export const ChartNameSchema = z
+  .string({ error: "name must be a string" })
+  .refine((name) => name.trim() !== "", "name must not be blank")
+  .refine(
+    // Counted in characters (code points), like zod counts every other limit.
+    (name) => [...name.trim()].length <= LIMITS.nameLength,
+    `name must be at most ${LIMITS.nameLength} characters`,
+  );
+
 const chartShape = z.strictObject({
   format: z.literal(CHART_FORMAT, { error: `format must be "${CHART_FORMAT}"` }),
-  name: z
-    .string({ error: "name must be a string" })
-    .refine((name) => name.trim() !== "", "name must not be blank")
-    .refine(
-      // Counted in characters (code points), like zod counts every other limit.
-      (name) => [...name.trim()].length <= LIMITS.nameLength,
-      `name must be at most ${LIMITS.nameLength} characters`,
-    ),
+  name: ChartNameSchema,
   roles: z.array(RoleSchema, { error: "roles must be an array" }),
   reportingLines: z.array(ReportingLineSchema, { error: "reportingLines must be an array" }),
   responsibilities: z.array(ResponsibilitySchema, { error: "responsibilities must be an array" }),

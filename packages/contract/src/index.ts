@@ -5,6 +5,7 @@ export * from "./constants";
 export * from "./finding";
 export * from "./interchange";
 export * from "./issues";
+export * from "./live";
 export * from "./operations";
 export * from "./parse-chart";
 export type { ReferenceProblem } from "./references";

@@ -13,6 +13,7 @@ export {
 } from "./edit/diff-charts";
 export { invertOperations } from "./edit/invert-operations";
 export { operationsBetween } from "./edit/operations-between";
+export { structuralConflicts } from "./edit/structural-conflicts";
 export { compareFindings, compareIds, sortIds } from "./findings";
 export {
   createReportingGraph,

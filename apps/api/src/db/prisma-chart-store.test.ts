@@ -1,25 +1,29 @@
 import { randomUUID } from "node:crypto";
 import { type ChartDocument, parseChart } from "@rolemap/contract";
-import { TEMPLATES, validateChart } from "@rolemap/domain";
+import { applyOperations, operationsBetween, TEMPLATES, validateChart } from "@rolemap/domain";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   shuffledChart,
   smallChartArbitrary,
 } from "../../../../packages/domain/src/testing/arbitraries";
+import { editArb } from "../../../../packages/domain/src/testing/operation-arbitraries";
 import { smallChart, specExample } from "../../test/fixtures/charts";
 import { openTestDatabase, type TestDatabase } from "../../test/harness";
-import type { ChartChange, ChartStore } from "../services/chart-store";
+import type { ChartChange, ChartStore, CommitOutcome } from "../services/chart-store";
 import { createPrismaAccessStore } from "./prisma-access-store";
 import { createPrismaChartStore } from "./prisma-chart-store";
 import { canonicalDocument } from "./rows";
 
 let db: TestDatabase;
 let store: ChartStore;
+/** A second store on the same database: its reads come from the tables, not a cache. */
+let reader: ChartStore;
 let ownerId: string;
 beforeAll(async () => {
   db = await openTestDatabase();
   store = createPrismaChartStore(db.database);
+  reader = createPrismaChartStore(db.database);
   const owner = await createPrismaAccessStore(db.database).createOwner({
     id: randomUUID(),
     email: "owner@example.com",
@@ -31,12 +35,11 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-function changeOf(document: ChartDocument, kind: ChartChange["kind"] = "replace"): ChartChange {
+function changeOf(document: ChartDocument): ChartChange {
   const findings = validateChart(document);
   const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
   return {
     document,
-    kind,
     counts: {
       roles: document.roles.length,
       responsibilities: document.responsibilities.length,
@@ -47,11 +50,32 @@ function changeOf(document: ChartDocument, kind: ChartChange["kind"] = "replace"
   };
 }
 
+const author = { accountId: null, name: "Tester", peer: null };
+
+/** Replaces a chart's document through the write path, as PUT does. */
+function replace(
+  id: string,
+  expectedVersion: number | undefined,
+  document: ChartDocument | (() => ChartDocument),
+): Promise<CommitOutcome> {
+  return store.commit({
+    chartId: id,
+    batchId: randomUUID(),
+    kind: "replace",
+    author,
+    ...(expectedVersion === undefined ? {} : { expectedVersion }),
+    plan: (current) => {
+      const next = typeof document === "function" ? document() : document;
+      return { document: next, operations: operationsBetween(current.document, next) };
+    },
+  });
+}
+
 describe("the Prisma chart store", () => {
   it.each(TEMPLATES.map((t) => [t.id, t.document] as const))(
     "stores the %s template and reads it back in canonical form",
     async (_id, document) => {
-      const created = await store.create(changeOf(document, "create"), ownerId);
+      const created = await store.create(changeOf(document), ownerId);
       expect(created.version).toBe(1);
       expect(created.document).toEqual(canonicalDocument(document));
       const read = await store.get(created.id);
@@ -70,8 +94,8 @@ describe("the Prisma chart store", () => {
         y: -(awkward[(i + 1) % awkward.length] ?? 0),
       },
     }));
-    const created = await store.create(changeOf(document, "create"), ownerId);
-    expect((await store.get(created.id))?.document.roles.map((role) => role.position)).toEqual(
+    const created = await store.create(changeOf(document), ownerId);
+    expect((await reader.get(created.id))?.document.roles.map((role) => role.position)).toEqual(
       document.roles.map((role) => role.position),
     );
 
@@ -80,9 +104,9 @@ describe("the Prisma chart store", () => {
       ...role,
       position: { x: (role.position?.x ?? 0) / 3, y: 1 / 3 },
     }));
-    const outcome = await store.update(created.id, 1, () => changeOf(moved));
-    expect(outcome).toMatchObject({ status: "updated" });
-    expect((await store.get(created.id))?.document.roles.map((role) => role.position)).toEqual(
+    const outcome = await replace(created.id, 1, moved);
+    expect(outcome).toMatchObject({ status: "committed" });
+    expect((await reader.get(created.id))?.document.roles.map((role) => role.position)).toEqual(
       moved.roles.map((role) => role.position),
     );
   });
@@ -90,57 +114,61 @@ describe("the Prisma chart store", () => {
   it("answers undefined, not_found and false for an unknown chart", async () => {
     const id = randomUUID();
     expect(await store.get(id)).toBeUndefined();
-    const outcome = await store.update(id, undefined, () => {
-      throw new Error("compute must not run for an unknown chart");
+    const outcome = await replace(id, undefined, () => {
+      throw new Error("plan must not run for an unknown chart");
     });
     expect(outcome).toEqual({ status: "not_found" });
     expect(await store.remove(id)).toBe(false);
   });
 
   it("reports a version conflict with the current version and writes nothing", async () => {
-    const created = await store.create(changeOf(specExample(), "create"), ownerId);
-    const outcome = await store.update(created.id, 7, () => changeOf(smallChart()));
+    const created = await store.create(changeOf(specExample()), ownerId);
+    const outcome = await replace(created.id, 7, smallChart());
     expect(outcome).toEqual({ status: "version_conflict", currentVersion: 1 });
-    expect(await store.get(created.id)).toEqual(created);
+    expect(await reader.get(created.id)).toEqual(created);
   });
 
   it("leaves the chart untouched when the change cannot be computed", async () => {
-    const created = await store.create(changeOf(specExample(), "create"), ownerId);
+    const created = await store.create(changeOf(specExample()), ownerId);
     await expect(
-      store.update(created.id, 1, () => {
+      replace(created.id, 1, () => {
         throw new Error("no change for you");
       }),
     ).rejects.toThrow("no change for you");
-    expect(await store.get(created.id)).toEqual(created);
+    expect(await reader.get(created.id)).toEqual(created);
   });
 
   it("rolls back a change that fails half-way through writing it", async () => {
-    const created = await store.create(changeOf(specExample(), "create"), ownerId);
+    const created = await store.create(changeOf(specExample()), ownerId);
     // Not a valid document: the new role is written, then the assignment breaks a foreign key.
     const broken = specExample();
     broken.name = "Half-written";
     broken.roles.push({ id: "cfo", title: "CFO" });
     broken.assignments.push({ role: "ghost", responsibility: "infra", code: "R" });
-    await expect(store.update(created.id, 1, () => changeOf(broken))).rejects.toThrow();
+    await expect(replace(created.id, 1, broken)).rejects.toThrow();
+    expect(await reader.get(created.id)).toEqual(created);
+    // The chart is still writable afterwards, and the failed write left nothing in the cache.
     expect(await store.get(created.id)).toEqual(created);
-    // The chart is still writable afterwards.
-    const outcome = await store.update(created.id, 1, () => changeOf(smallChart()));
-    expect(outcome).toMatchObject({ status: "updated", chart: { version: 2 } });
+    const outcome = await replace(created.id, 1, smallChart());
+    expect(outcome).toMatchObject({ status: "committed", chart: { version: 2 } });
   });
 
   it("stores nothing of a chart whose creation fails half-way", async () => {
     const before = await store.list({ limit: 1, offset: 0, viewer: { accountId: ownerId } });
     const broken = smallChart("Never stored");
     broken.reportingLines.push({ manager: "ghost", report: "ceo", kind: "dotted" });
-    await expect(store.create(changeOf(broken, "create"), ownerId)).rejects.toThrow();
+    await expect(store.create(changeOf(broken), ownerId)).rejects.toThrow();
     const after = await store.list({ limit: 200, offset: 0, viewer: { accountId: ownerId } });
     expect(after.total).toBe(before.total);
     expect(after.items.map((c) => c.name)).not.toContain("Never stored");
   });
 
-  it("keeps the counts of the last change for the list", async () => {
-    const created = await store.create(changeOf(smallChart("Counted"), "create"), ownerId);
-    await store.update(created.id, undefined, () => changeOf(specExample()));
+  it("lists the counts saved for the chart's latest version, not older ones", async () => {
+    const created = await store.create(changeOf(smallChart("Counted")), ownerId);
+    await replace(created.id, undefined, specExample());
+    await store.saveCounts(created.id, 2, changeOf(specExample()).counts);
+    // Counts computed for an older version arrive late: they must not win.
+    await store.saveCounts(created.id, 1, changeOf(smallChart()).counts);
     const { items } = await store.list({ limit: 1, offset: 0, viewer: { accountId: ownerId } });
     expect(items[0]).toMatchObject({
       id: created.id,
@@ -151,7 +179,7 @@ describe("the Prisma chart store", () => {
   });
 
   it("removes a chart with all its rows", async () => {
-    const created = await store.create(changeOf(specExample(), "create"), ownerId);
+    const created = await store.create(changeOf(specExample()), ownerId);
     expect(await store.remove(created.id)).toBe(true);
     expect(await store.get(created.id)).toBeUndefined();
     const { prisma } = db.database;
@@ -215,18 +243,114 @@ describe("the Prisma chart store's row-level diff", () => {
     await fc.assert(
       fc.asyncProperty(pairs, async ([a, b]) => {
         expect(parseChart(b).ok).toBe(true);
-        const created = await store.create(changeOf(a, "create"), ownerId);
-        const outcome = await store.update(created.id, 1, () => changeOf(b));
-        expect(outcome.status).toBe("updated");
-        const read = await store.get(created.id);
+        const created = await store.create(changeOf(a), ownerId);
+        const outcome = await replace(created.id, 1, b);
+        expect(outcome.status).toBe("committed");
+        const read = await reader.get(created.id);
         expect(read?.document).toEqual(canonicalDocument(b));
         expect(read?.version).toBe(2);
-        if (outcome.status === "updated") expect(outcome.chart.document).toEqual(read?.document);
+        if (outcome.status === "committed") expect(outcome.chart.document).toEqual(read?.document);
         // And back again: B to A.
-        await store.update(created.id, 2, () => changeOf(a));
-        expect((await store.get(created.id))?.document).toEqual(canonicalDocument(a));
+        await replace(created.id, 2, a);
+        expect((await reader.get(created.id))?.document).toEqual(canonicalDocument(a));
       }),
       { numRuns: 30 },
     );
   }, 120_000);
+});
+
+describe("the Prisma chart store's writes of operations", () => {
+  it("writes only what a batch touches, and the tables read back as the batch's result", async () => {
+    await fc.assert(
+      fc.asyncProperty(editArb(), async ([chart, operations]) => {
+        const applied = applyOperations(chart, operations);
+        fc.pre(applied.ok);
+        const created = await store.create(changeOf(chart), ownerId);
+        const batchId = randomUUID();
+        const outcome = await store.commit({
+          chartId: created.id,
+          batchId,
+          kind: "operations",
+          author,
+          plan: (current) => {
+            const result = applyOperations(current.document, operations);
+            if (!result.ok) throw new Error("applied before, must apply now");
+            return { document: result.document, operations };
+          },
+        });
+        expect(outcome.status).toBe("committed");
+        const read = await reader.get(created.id);
+        expect(read?.document).toEqual(canonicalDocument(applied.ok ? applied.document : chart));
+        if (outcome.status === "committed") expect(outcome.chart.document).toEqual(read?.document);
+        // The log holds the batch for replay.
+        expect(await reader.readLog(created.id, 1, 2)).toEqual([
+          { version: 2, batchId, author, operations },
+        ]);
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it("answers a batch id it has stored as a duplicate and applies nothing", async () => {
+    const created = await store.create(changeOf(specExample()), ownerId);
+    const batchId = randomUUID();
+    const commit = () =>
+      store.commit({
+        chartId: created.id,
+        batchId,
+        kind: "operations",
+        author,
+        plan: () => ({
+          document: { ...created.document, name: "Renamed once" },
+          operations: [{ op: "updateChart", name: "Renamed once" }],
+        }),
+      });
+    expect(await commit()).toMatchObject({ status: "committed", chart: { version: 2 } });
+    expect(await commit()).toEqual({ status: "duplicate", version: 2 });
+    expect((await reader.head(created.id))?.version).toBe(2);
+  });
+
+  it("re-reads a chart another process changed instead of trusting its cache", async () => {
+    const created = await store.create(changeOf(specExample()), ownerId);
+    // `reader` plays the other process: its write moves the chart past `store`'s cache.
+    await reader.commit({
+      chartId: created.id,
+      batchId: randomUUID(),
+      kind: "operations",
+      author,
+      plan: (current) => ({
+        document: { ...current.document, name: "Elsewhere" },
+        operations: [{ op: "updateChart", name: "Elsewhere" }],
+      }),
+    });
+    const outcome = await store.commit({
+      chartId: created.id,
+      batchId: randomUUID(),
+      kind: "operations",
+      author,
+      plan: (current) => {
+        expect(current.document.name).toBe("Elsewhere");
+        return { document: current.document, operations: [{ op: "updateChart" }] };
+      },
+    });
+    expect(outcome).toMatchObject({ status: "committed", chart: { version: 3 } });
+    expect((await store.get(created.id))?.document.name).toBe("Elsewhere");
+  });
+
+  it("keeps the lock and reports it to the next write", async () => {
+    const created = await store.create(changeOf(specExample()), ownerId);
+    expect(await store.setLock(created.id, ownerId)).toBe(true);
+    expect(await store.head(created.id)).toEqual({ version: 1, lockedBy: ownerId });
+    await replace(created.id, undefined, () => specExample());
+    expect(await store.setLock(randomUUID(), null)).toBe(false);
+  });
+
+  it("cannot replay a stretch of the log that holds a create or a gap", async () => {
+    const created = await store.create(changeOf(specExample()), ownerId);
+    await replace(created.id, undefined, smallChart());
+    expect(await store.readLog(created.id, 0, 2)).toBeUndefined();
+    expect(await store.readLog(created.id, 1, 3)).toBeUndefined();
+    expect(await store.readLog(created.id, 2, 2)).toEqual([]);
+    expect((await store.readLog(created.id, 1, 2))?.map((e) => e.version)).toEqual([2]);
+  });
 });

@@ -1,8 +1,15 @@
 import { randomUUID } from "node:crypto";
-import type { ChartDocument, ChartListItem } from "@rolemap/contract";
-import { type ChartDiff, diffCharts } from "@rolemap/domain";
+import type { ChartDocument, ChartListItem, Operation } from "@rolemap/contract";
+import { type ChartDiff, diffByOperations, diffCharts } from "@rolemap/domain";
 import { Prisma } from "../generated/prisma/client.js";
-import type { ChartChange, ChartStore, StoredChart } from "../services/chart-store";
+import type {
+  ChartChange,
+  ChartStore,
+  CommitInput,
+  LogEntry,
+  StoredChart,
+  WriteKind,
+} from "../services/chart-store";
 import {
   insertAssignments,
   insertLines,
@@ -11,7 +18,14 @@ import {
   updateRoles,
 } from "./bulk-writes";
 import type { Database } from "./database";
-import { canonicalDocument, documentInclude, responsibilityToRow, rowsToDocument } from "./rows";
+import { createDocumentCache } from "./document-cache";
+import {
+  canonicalDocument,
+  canonicalRoles,
+  documentInclude,
+  responsibilityToRow,
+  rowsToDocument,
+} from "./rows";
 
 type Tx = Prisma.TransactionClient;
 
@@ -110,19 +124,113 @@ async function writeDiff(tx: Tx, chartId: string, diff: ChartDiff, after: ChartD
   );
 }
 
+/**
+ * The rows a write touches. A batch of operations is diffed by what its operations name
+ * (cost independent of the chart's size); a replacement or an import by the whole document.
+ */
+function diffOf(
+  kind: WriteKind,
+  before: ChartDocument,
+  after: ChartDocument,
+  operations: readonly Operation[],
+): { diff: ChartDiff; document: ChartDocument } {
+  if (kind !== "operations") {
+    const document = canonicalDocument(after);
+    return { diff: diffCharts(before, document), document };
+  }
+  const diff = diffByOperations(before, after, operations);
+  return { diff, document: canonicalRoles(after, diff.roles) };
+}
+
+/** How many charts' documents a process keeps for fast writes (see document-cache.ts). */
+const CACHED_CHARTS = 64;
+
+interface LockedRow {
+  version: number;
+  locked_by: string | null;
+  /** The version that stored this batch id, if one did. */
+  stored: number | null;
+}
+
+interface LogRow {
+  version: number;
+  batch_id: string | null;
+  author_id: string | null;
+  author_name: string | null;
+  author_peer: string | null;
+  detail: Operation[] | null;
+}
+
 export function createPrismaChartStore(database: Database): ChartStore {
   const { prisma } = database;
+  const cache = createDocumentCache(CACHED_CHARTS);
 
   const load = async (client: Tx | typeof prisma, id: string): Promise<StoredChart | undefined> => {
     const chart = await client.chart.findUnique({ where: { id }, include: documentInclude });
     if (chart === null) return undefined;
-    return {
+    const stored = {
       id: chart.id,
       version: chart.version,
       updatedAt: chart.updatedAt,
       document: rowsToDocument(chart),
     };
+    cache.set(stored);
+    return stored;
   };
+
+  async function commitIn(tx: Tx, input: CommitInput) {
+    const { chartId: id, batchId } = input;
+    // The row lock serialises concurrent writers of one chart across processes.
+    const [row] = await tx.$queryRaw<LockedRow[]>`
+      SELECT c.version, c.locked_by,
+             (SELECT v.version FROM chart_versions v
+               WHERE v.chart_id = c.id AND v.batch_id = ${batchId}::uuid) AS stored
+        FROM charts c WHERE c.id = ${id}::uuid FOR UPDATE OF c`;
+    if (row === undefined) return { status: "not_found" as const };
+    if (row.stored !== null) return { status: "duplicate" as const, version: row.stored };
+    if (input.expectedVersion !== undefined && row.version !== input.expectedVersion)
+      return { status: "version_conflict" as const, currentVersion: row.version };
+
+    const current = cache.get(id, row.version) ?? ((await load(tx, id)) as StoredChart);
+    const planned = input.plan({
+      version: row.version,
+      document: current.document,
+      lockedBy: row.locked_by,
+    });
+    const { diff, document } = diffOf(
+      input.kind,
+      current.document,
+      planned.document,
+      planned.operations,
+    );
+    await writeDiff(tx, id, diff, document);
+    const version = row.version + 1;
+    const settings = document.settings === undefined ? null : JSON.stringify(document.settings);
+    const { author } = input;
+    const [written] = await tx.$queryRaw<{ updated_at: Date }[]>`
+      WITH updated AS (
+        UPDATE charts
+           SET version = ${version}, updated_at = now(), name = ${document.name},
+               settings = ${settings}::jsonb,
+               role_count = ${document.roles.length},
+               responsibility_count = ${document.responsibilities.length}
+         WHERE id = ${id}::uuid
+     RETURNING updated_at)
+      INSERT INTO chart_versions
+             (chart_id, version, kind, detail, batch_id, author_id, author_name, author_peer, created_at)
+      SELECT ${id}::uuid, ${version}, ${input.kind}, ${JSON.stringify(planned.operations)}::jsonb,
+             ${batchId}::uuid, ${author.accountId}::uuid, ${author.name}, ${author.peer}, updated_at
+        FROM updated
+   RETURNING created_at AS updated_at`;
+    const chart: StoredChart = {
+      id,
+      version,
+      updatedAt: (written as { updated_at: Date }).updated_at,
+      document,
+    };
+    const entry: LogEntry = { version, batchId, author, operations: planned.operations };
+    return { status: "committed" as const, chart, entry };
+  }
 
   return {
     kind: database.kind,
@@ -137,16 +245,42 @@ export function createPrismaChartStore(database: Database): ChartStore {
             name: change.document.name,
             settings: settingsToRow(change.document.settings),
             ...countsToRow(change.counts),
-            versions: { create: { version: 1, kind: change.kind } },
+            versions: { create: { version: 1, kind: "create" } },
           },
         });
         await insertParts(tx, id, change.document);
         return chart.updatedAt;
       });
-      return { id, version: 1, updatedAt, document: canonicalDocument(change.document) };
+      const chart = { id, version: 1, updatedAt, document: canonicalDocument(change.document) };
+      cache.set(chart);
+      return chart;
     },
 
-    get: (id) => load(prisma, id),
+    async get(id) {
+      const head = await prisma.chart.findUnique({
+        where: { id },
+        select: { version: true, updatedAt: true },
+      });
+      if (head === null) return undefined;
+      return cache.get(id, head.version) ?? load(prisma, id);
+    },
+
+    async head(id) {
+      const head = await prisma.chart.findUnique({
+        where: { id },
+        select: { version: true, lockedBy: true },
+      });
+      return head ?? undefined;
+    },
+
+    async versions(ids) {
+      if (ids.length === 0) return new Map();
+      const rows = await prisma.chart.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, version: true },
+      });
+      return new Map(rows.map((row) => [row.id, row.version]));
+    },
 
     async list({ limit, offset, viewer }) {
       const where: Prisma.ChartWhereInput =
@@ -201,49 +335,58 @@ export function createPrismaChartStore(database: Database): ChartStore {
       return { items, total };
     },
 
-    async update(id, expectedVersion, compute) {
-      return prisma.$transaction(async (tx) => {
-        // The row lock serialises concurrent writers of one chart across processes.
-        const locked = await tx.$queryRaw<
-          { version: number }[]
-        >`SELECT version FROM charts WHERE id = ${id}::uuid FOR UPDATE`;
-        const row = locked[0];
-        if (row === undefined) return { status: "not_found" as const };
-        if (expectedVersion !== undefined && row.version !== expectedVersion)
-          return { status: "version_conflict" as const, currentVersion: row.version };
+    async commit(input) {
+      const outcome = await prisma.$transaction((tx) => commitIn(tx, input));
+      // Only after commit: a rolled-back write must not leave its document behind.
+      if (outcome.status === "committed") cache.set(outcome.chart);
+      return outcome;
+    },
 
-        const current = (await load(tx, id)) as StoredChart;
-        const change = compute(current);
-        const after = canonicalDocument(change.document);
-        await writeDiff(tx, id, diffCharts(current.document, after), after);
-        const version = row.version + 1;
-        const chart = await tx.chart.update({
-          where: { id },
-          data: {
-            name: after.name,
-            settings: settingsToRow(after.settings),
-            version,
-            updatedAt: new Date(),
-            ...countsToRow(change.counts),
-            versions: {
-              create: {
-                version,
-                kind: change.kind,
-                ...(change.detail === undefined
-                  ? {}
-                  : { detail: change.detail as Prisma.InputJsonValue }),
-              },
-            },
+    async readLog(id, afterVersion, toVersion) {
+      if (toVersion <= afterVersion) return [];
+      const rows = await prisma.$queryRaw<LogRow[]>`
+        SELECT version, batch_id, author_id, author_name, author_peer, detail
+          FROM chart_versions
+         WHERE chart_id = ${id}::uuid AND version > ${afterVersion} AND version <= ${toVersion}
+         ORDER BY version`;
+      if (rows.length !== toVersion - afterVersion) return undefined;
+      const entries: LogEntry[] = [];
+      for (const row of rows) {
+        // Rows from before the live protocol (or a create) cannot be replayed.
+        if (row.detail === null || row.batch_id === null) return undefined;
+        entries.push({
+          version: row.version,
+          batchId: row.batch_id,
+          author: {
+            accountId: row.author_id,
+            name: row.author_name ?? "",
+            peer: row.author_peer,
           },
+          operations: row.detail,
         });
-        return {
-          status: "updated" as const,
-          chart: { id, version, updatedAt: chart.updatedAt, document: after },
-        };
+      }
+      return entries;
+    },
+
+    async setLock(id, lockedBy) {
+      const { count } = await prisma.chart.updateMany({ where: { id }, data: { lockedBy } });
+      return count > 0;
+    },
+
+    async saveCounts(id, version, counts) {
+      await prisma.chart.updateMany({
+        where: { id, countsVersion: { lt: version } },
+        data: {
+          errorCount: counts.errors,
+          warningCount: counts.warnings,
+          infoCount: counts.infos,
+          countsVersion: version,
+        },
       });
     },
 
     async remove(id) {
+      cache.forget(id);
       const { count } = await prisma.chart.deleteMany({ where: { id } });
       return count > 0;
     },

@@ -89,3 +89,15 @@ export function canonicalDocument(document: ChartDocument): ChartDocument {
     roles: document.roles.map((role, i) => rowToRole({ ...roleToRow("", role, i) })),
   };
 }
+
+/** `document` with the roles a diff added or updated in canonical form (the rest already are). */
+export function canonicalRoles(
+  document: ChartDocument,
+  roles: { added: { item: Role; index: number }[]; updated: { item: Role; index: number }[] },
+): ChartDocument {
+  if (roles.added.length + roles.updated.length === 0) return document;
+  const canonical = [...document.roles];
+  for (const { item, index } of [...roles.added, ...roles.updated])
+    canonical[index] = rowToRole(roleToRow("", item, index));
+  return { ...document, roles: canonical };
+}

@@ -8,22 +8,29 @@ import type { AccessStore } from "./access-store";
  * or that does not exist: the same 404 (no probing for ids). Seen but not allowed: 403.
  */
 export function createChartAccess(store: AccessStore) {
+  /** The principal's level on the chart; undefined when it cannot see it (or it is gone). */
+  const level = async (principal: Principal, chartId: string): Promise<AccessLevel | undefined> => {
+    const grant = await store.chartGrant(
+      chartId,
+      principal.kind === "account" ? principal.account.id : undefined,
+    );
+    return grant === undefined ? undefined : accessLevelOf(principal, chartId, grant);
+  };
+
   return {
+    level,
+
     async require(
       principal: Principal | undefined,
       chartId: string,
       needed: AccessLevel,
     ): Promise<AccessLevel> {
       if (principal === undefined) throw unauthenticated();
-      const grant = await store.chartGrant(
-        chartId,
-        principal.kind === "account" ? principal.account.id : undefined,
-      );
-      const level = grant === undefined ? undefined : accessLevelOf(principal, chartId, grant);
-      if (level === undefined) throw notFound(`chart ${chartId}`);
-      if (!mayDo(level, needed))
-        throw forbidden(`this needs ${needed} access to the chart; you have ${level} access`);
-      return level;
+      const found = await level(principal, chartId);
+      if (found === undefined) throw notFound(`chart ${chartId}`);
+      if (!mayDo(found, needed))
+        throw forbidden(`this needs ${needed} access to the chart; you have ${found} access`);
+      return found;
     },
   };
 }

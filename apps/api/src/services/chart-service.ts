@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   type AccessLevel,
   type ChartDocument,
@@ -11,20 +12,26 @@ import {
   parseChart,
   type ReplaceChartBody,
 } from "@rolemap/contract";
-import { applyOperations, getTemplate, listTemplates, validateChart } from "@rolemap/domain";
+import { getTemplate, listTemplates, validateChart } from "@rolemap/domain";
 import type { Principal } from "../auth/principal";
-import { AppError, forbidden, invalidInput, notFound, unauthenticated } from "../errors";
+import { AppError, invalidInput, notFound, unauthenticated } from "../errors";
 import { prefixIssues } from "../http/parse";
 import { requireAccount } from "./account-service";
 import type { ChartAccess } from "./chart-access";
+import { countsOf } from "./chart-counts";
 import type {
-  ChartChange,
+  Author,
   ChartStore,
   ChartViewer,
+  CommitInput,
+  CommitOutcome,
   StoredChart,
-  UpdateOutcome,
+  WriteKind,
 } from "./chart-store";
+import type { ChartWriter } from "./chart-writer";
+import type { CountsRefresher } from "./counts-refresher";
 import { assertStorable } from "./storable-text";
+import { planOperations, planReplacement } from "./write-plans";
 
 const toRecord = (chart: StoredChart, access: AccessLevel): ChartRecord => ({
   id: chart.id,
@@ -33,12 +40,6 @@ const toRecord = (chart: StoredChart, access: AccessLevel): ChartRecord => ({
   document: chart.document,
   access,
 });
-
-/** Renaming is the owner's (access.md); an editor's change that renames is refused whole. */
-function assertMayRename(level: AccessLevel, before: ChartDocument, after: ChartDocument) {
-  if (level !== "owner" && before.name !== after.name)
-    throw forbidden("only the chart's owner may rename it; nothing was changed");
-}
 
 function viewerOf(principal: Principal | undefined): ChartViewer {
   if (principal === undefined) throw unauthenticated();
@@ -54,40 +55,68 @@ function parseDocument(input: unknown, prefix: string): ChartDocument {
   return result.value;
 }
 
-function describeChange(document: ChartDocument, kind: ChartChange["kind"], detail?: unknown) {
-  const findings = validateChart(document);
-  const count = (severity: Finding["severity"]) =>
-    findings.filter((f) => f.severity === severity).length;
-  const change: ChartChange = {
-    document,
-    kind,
-    detail,
-    counts: {
-      roles: document.roles.length,
-      responsibilities: document.responsibilities.length,
-      errors: count("error"),
-      warnings: count("warning"),
-      infos: count("info"),
-    },
-  };
-  return { change, findings };
+/** Who a write is by, as the operation log and live peers name them. */
+export function authorOf(principal: Principal, peer: string | null): Author {
+  return principal.kind === "account"
+    ? { accountId: principal.account.id, name: principal.account.name, peer }
+    : { accountId: null, name: principal.name, peer };
 }
 
-function unwrap(outcome: UpdateOutcome, id: string): StoredChart {
+function unwrap(outcome: CommitOutcome, id: string): StoredChart {
   if (outcome.status === "not_found") throw notFound(`chart ${id}`);
   if (outcome.status === "version_conflict")
     throw new AppError(
       "version_conflict",
       `chart ${id} has changed: it is at version ${outcome.currentVersion}; reload it and apply your change again`,
     );
+  // HTTP writes carry fresh batch ids; a duplicate would be a bug, not a user's mistake.
+  if (outcome.status === "duplicate") throw new Error(`batch of chart ${id} stored twice`);
   return outcome.chart;
+}
+
+/** What the service tells live connections besides commits (the writer announces those). */
+export interface ChartEvents {
+  /** Closes the chart's live connections. */
+  removed(chartId: string): void;
 }
 
 /**
  * What the routes call: charts, their validation and edits, independent of HTTP. Every
  * method on stored charts takes the principal and passes the access gate first.
  */
-export function createChartService(store: ChartStore, access: ChartAccess) {
+export function createChartService(
+  store: ChartStore,
+  access: ChartAccess,
+  writer: ChartWriter,
+  counts: CountsRefresher,
+  events: ChartEvents,
+) {
+  /** An HTTP write through the one operation path (a fresh batch id, no live peer). */
+  const write = async (
+    principal: Principal,
+    id: string,
+    kind: WriteKind,
+    plan: CommitInput["plan"],
+    expectedVersion?: number,
+  ) =>
+    unwrap(
+      await writer.write({
+        chartId: id,
+        batchId: randomUUID(),
+        kind,
+        author: authorOf(principal, null),
+        plan,
+        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      }),
+      id,
+    );
+
+  /** The gate, keeping the principal it let through. */
+  const gate = async (principal: Principal | undefined, id: string, needed: AccessLevel) => {
+    if (principal === undefined) throw unauthenticated();
+    return { who: principal, level: await access.require(principal, id, needed) };
+  };
+
   return {
     validate(body: unknown): Finding[] {
       return validateChart(parseDocument(body, ""));
@@ -118,10 +147,8 @@ export function createChartService(store: ChartStore, access: ChartAccess) {
         );
         assertStorable(document, "");
       }
-      return toRecord(
-        await store.create(describeChange(document, "create").change, account.id),
-        "owner",
-      );
+      const change = { document, counts: countsOf(document, validateChart(document)) };
+      return toRecord(await store.create(change, account.id), "owner");
     },
 
     async get(principal: Principal | undefined, id: string): Promise<ChartRecord> {
@@ -151,14 +178,18 @@ export function createChartService(store: ChartStore, access: ChartAccess) {
       id: string,
       body: ReplaceChartBody,
     ): Promise<ChartRecord> {
-      const level = await access.require(principal, id, "edit");
+      const { who, level } = await gate(principal, id, "edit");
       const document = parseDocument(body.document, "document");
       assertStorable(document, "document");
-      const outcome = await store.update(id, body.version, (current) => {
-        assertMayRename(level, current.document, document);
-        return describeChange(document, "replace").change;
-      });
-      return toRecord(unwrap(outcome, id), level);
+      const chart = await write(
+        who,
+        id,
+        "replace",
+        planReplacement(level, () => document),
+        body.version,
+      );
+      await counts.save(chart, validateChart(chart.document));
+      return toRecord(chart, level);
     },
 
     /**
@@ -169,16 +200,17 @@ export function createChartService(store: ChartStore, access: ChartAccess) {
       principal: Principal | undefined,
       id: string,
       compute: (document: ChartDocument) => ChartDocument,
-      kind: ChartChange["kind"] = "import",
+      kind: WriteKind = "import",
     ): Promise<ChartRecord> {
-      const level = await access.require(principal, id, "edit");
-      const outcome = await store.update(id, undefined, (current) => {
-        const document = parseDocument(compute(current.document), "document");
+      const { who, level } = await gate(principal, id, "edit");
+      const plan = planReplacement(level, (current) => {
+        const document = parseDocument(compute(current), "document");
         assertStorable(document, "document");
-        assertMayRename(level, current.document, document);
-        return describeChange(document, kind).change;
+        return document;
       });
-      return toRecord(unwrap(outcome, id), level);
+      const chart = await write(who, id, kind, plan);
+      await counts.save(chart, validateChart(chart.document));
+      return toRecord(chart, level);
     },
 
     async applyOperations(
@@ -186,21 +218,13 @@ export function createChartService(store: ChartStore, access: ChartAccess) {
       id: string,
       body: OperationsBody,
     ): Promise<OperationsResponse> {
-      const level = await access.require(principal, id, "edit");
-      let findings: Finding[] = [];
+      const { who, level } = await gate(principal, id, "edit");
       // The stored chart is storable; only the operations can bring in new text.
       assertStorable(body.operations, "operations");
-      const outcome = await store.update(id, body.version, (current) => {
-        const applied = applyOperations(current.document, body.operations);
-        if (!applied.ok)
-          throw invalidInput("the operations do not apply to this chart", applied.issues);
-        const document = parseDocument(applied.document, "document");
-        assertMayRename(level, current.document, document);
-        const described = describeChange(document, "operations", body.operations);
-        findings = described.findings;
-        return described.change;
-      });
-      const chart = unwrap(outcome, id);
+      const plan = planOperations(level, body.operations, "invalid_input");
+      const chart = await write(who, id, "operations", plan, body.version);
+      const findings = validateChart(chart.document);
+      await counts.save(chart, findings);
       return {
         id: chart.id,
         version: chart.version,
@@ -212,6 +236,7 @@ export function createChartService(store: ChartStore, access: ChartAccess) {
     async remove(principal: Principal | undefined, id: string): Promise<void> {
       await access.require(principal, id, "owner");
       if (!(await store.remove(id))) throw notFound(`chart ${id}`);
+      events.removed(id);
     },
   };
 }

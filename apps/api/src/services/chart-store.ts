@@ -1,4 +1,10 @@
-import type { AccessLevel, ChartDocument, ChartListItem, DatabaseKind } from "@rolemap/contract";
+import type {
+  AccessLevel,
+  ChartDocument,
+  ChartListItem,
+  DatabaseKind,
+  Operation,
+} from "@rolemap/contract";
 
 /** A chart as stored: the document plus server fields. */
 export interface StoredChart {
@@ -14,29 +20,79 @@ export type ChartViewer = { accountId: string } | { chartId: string; access: Acc
 /** Denormalised counts kept beside a chart so the list needs no validation pass. */
 export type ChartCounts = ChartListItem["counts"];
 
-/** What a change computes from the current chart; the store writes it atomically. */
+/** What a create computes; the store writes it atomically. */
 export interface ChartChange {
   document: ChartDocument;
   counts: ChartCounts;
-  /** Recorded in the chart's version history. */
-  kind: "create" | "replace" | "operations" | "import";
-  detail?: unknown;
 }
 
-export type UpdateOutcome =
-  | { status: "updated"; chart: StoredChart }
+/** Who made a write, as the operation log keeps it and live peers see it. */
+export interface Author {
+  /** The account; null for a guest. */
+  accountId: string | null;
+  name: string;
+  /** The live connection it came from; null over HTTP. */
+  peer: string | null;
+}
+
+export type WriteKind = "operations" | "replace" | "import";
+
+/** One entry of a chart's operation log: everything a live client needs to replay it. */
+export interface LogEntry {
+  version: number;
+  batchId: string;
+  author: Author;
+  operations: Operation[];
+}
+
+/** The chart as a write sees it, under its row lock. */
+export interface LockedChart {
+  version: number;
+  document: ChartDocument;
+  /** The account holding the facilitator's lock, if any. */
+  lockedBy: string | null;
+}
+
+/** One write through the operation path. */
+export interface CommitInput {
+  chartId: string;
+  batchId: string;
+  kind: WriteKind;
+  author: Author;
+  /** When given, a chart at another version is left alone and reported. */
+  expectedVersion?: number;
+  /**
+   * Derives the new document and the operations it amounts to from the chart as it is.
+   * Throws to refuse the write (nothing is changed).
+   */
+  plan(current: LockedChart): { document: ChartDocument; operations: Operation[] };
+}
+
+export type CommitOutcome =
+  | { status: "committed"; entry: LogEntry; chart: StoredChart }
+  /** The batch id was already stored: nothing applied, the first answer stands. */
+  | { status: "duplicate"; version: number }
   | { status: "not_found" }
   | { status: "version_conflict"; currentVersion: number };
 
+/** Version and lock of a chart: what a live connection needs without the document. */
+export interface ChartHead {
+  version: number;
+  lockedBy: string | null;
+}
+
 /**
  * Persistence of charts. Implemented with Prisma over embedded or server PostgreSQL;
- * every method is one transaction, so a crash leaves either the old or the new chart.
+ * every write is one transaction, so a crash leaves either the old or the new chart.
  */
 export interface ChartStore {
   readonly kind: DatabaseKind;
   /** Stores a new chart owned by `ownerId`. */
   create(change: ChartChange, ownerId: string): Promise<StoredChart>;
   get(id: string): Promise<StoredChart | undefined>;
+  head(id: string): Promise<ChartHead | undefined>;
+  /** The current versions of the charts that exist among `ids`. */
+  versions(ids: readonly string[]): Promise<Map<string, number>>;
   /** The charts `viewer` may see, most recently changed first, each with its access. */
   list(page: {
     limit: number;
@@ -44,15 +100,20 @@ export interface ChartStore {
     viewer: ChartViewer;
   }): Promise<{ items: ChartListItem[]; total: number }>;
   /**
-   * Reads the chart under a row lock, lets `compute` derive the change (it may throw to
-   * abort), writes the difference and bumps the version. With `expectedVersion`, a chart
-   * at another version is left alone and reported as a conflict.
+   * The one write path: under the chart's row lock, answers a stored batch id as a
+   * duplicate, lets `plan` derive the change, writes only the rows it touches, appends
+   * it to the operation log and bumps the version, in one transaction.
    */
-  update(
-    id: string,
-    expectedVersion: number | undefined,
-    compute: (current: StoredChart) => ChartChange,
-  ): Promise<UpdateOutcome>;
+  commit(input: CommitInput): Promise<CommitOutcome>;
+  /**
+   * Log entries after `afterVersion` up to `toVersion` (inclusive), in order; undefined when
+   * the log does not hold all of them as operations (the client needs the whole chart).
+   */
+  readLog(id: string, afterVersion: number, toVersion: number): Promise<LogEntry[] | undefined>;
+  /** Sets or clears the facilitator's lock; false when the chart is gone. */
+  setLock(id: string, lockedBy: string | null): Promise<boolean>;
+  /** Finding counts computed for `version` (kept when newer ones are already stored). */
+  saveCounts(id: string, version: number, counts: ChartCounts): Promise<void>;
   remove(id: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -14,10 +14,16 @@ import { invalidInput, notFound } from "../errors";
 import { type AccessStore, toShareLink } from "./access-store";
 import type { ChartAccess } from "./chart-access";
 
+/** Who is told when a chart's access changes: live connections re-check theirs. */
+export interface AccessEvents {
+  accessChanged(chartId: string): unknown;
+}
+
 /** A chart's members and share links: the owner's business. */
 export function createSharingService(
   store: AccessStore,
   access: ChartAccess,
+  events: AccessEvents,
   now: () => Date = () => new Date(),
 ) {
   const setMember = async (chartId: string, accountId: string, level: AccessLevel) => {
@@ -29,6 +35,7 @@ export function createSharingService(
       ]);
     const member = await store.setMember(chartId, accountId, level);
     if (member === undefined) throw notFound(`account ${accountId}`);
+    events.accessChanged(chartId);
     return member;
   };
 
@@ -75,6 +82,8 @@ export function createSharingService(
       await access.require(principal, chartId, "owner");
       if (!(await store.removeMember(chartId, accountId)))
         throw notFound(`member ${accountId} of chart ${chartId}`);
+      // Revocation closes the member's live connections (live.md: within a second).
+      events.accessChanged(chartId);
     },
 
     async createLink(
@@ -115,6 +124,7 @@ export function createSharingService(
       await access.require(principal, chartId, "owner");
       if (!(await store.revokeLink(chartId, linkId, now())))
         throw notFound(`link ${linkId} of chart ${chartId}`);
+      events.accessChanged(chartId);
     },
   };
 }

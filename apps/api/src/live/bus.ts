@@ -1,0 +1,49 @@
+import { LiveAuthorSchema, PeerPresenceSchema, SummonedMessageSchema } from "@rolemap/contract";
+import { z } from "zod";
+
+/**
+ * What API processes tell each other about live charts. A commit travels as a poke (chart
+ * and version): the operation log carries the data, so a lost poke costs only time (the
+ * next poke or the periodic check heals it). Presence, summons and locks are not stored
+ * and travel whole.
+ */
+export const BusEventSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("commit"), chart: z.uuid(), version: z.int().min(1) }),
+  z.object({ type: z.literal("presence"), chart: z.uuid(), presence: PeerPresenceSchema }),
+  z.object({ type: z.literal("leave"), chart: z.uuid(), peer: z.string() }),
+  z.object({ type: z.literal("summon"), chart: z.uuid(), message: SummonedMessageSchema }),
+  z.object({
+    type: z.literal("locked"),
+    chart: z.uuid(),
+    locked: z.boolean(),
+    by: LiveAuthorSchema,
+  }),
+  /** Members or links changed: every process re-checks its connections to the chart. */
+  z.object({ type: z.literal("access"), chart: z.uuid() }),
+  z.object({ type: z.literal("removed"), chart: z.uuid() }),
+  /** A process with a new connection asks the others to announce their peers. */
+  z.object({ type: z.literal("roster"), chart: z.uuid() }),
+]);
+export type BusEvent = z.infer<typeof BusEventSchema>;
+
+export interface ChangeBus {
+  /** Tells the other processes; never delivered back to this one. */
+  publish(event: BusEvent): void;
+  subscribe(handler: (event: BusEvent) => void): void;
+  /** Called when the bus had lost its connection and has it again: events may be missing. */
+  onReconnect(handler: () => void): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded database runs in one process, so there is nobody else to tell: the
+ * in-process bus delivers nothing (this process handles its own events directly).
+ */
+export function createLocalBus(): ChangeBus {
+  return {
+    publish() {},
+    subscribe() {},
+    onReconnect() {},
+    close: async () => {},
+  };
+}

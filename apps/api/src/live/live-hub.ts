@@ -1,0 +1,294 @@
+import {
+  type AccessLevel,
+  LIVE_CLOSE,
+  LIVE_SILENCE_MS,
+  type PeerPresence,
+} from "@rolemap/contract";
+import type { Logger } from "pino";
+import type { WebSocket } from "ws";
+import type { AuthService } from "../services/auth-service";
+import type { ChartAccess } from "../services/chart-access";
+import type { ChartStore } from "../services/chart-store";
+import type { ChartWriter } from "../services/chart-writer";
+import type { BusEvent, ChangeBus } from "./bus";
+import { createLiveConnection, type Identity, type LiveConnection } from "./live-connection";
+import { appliedOf, createRoom, type Room } from "./live-room";
+
+export interface HubOptions {
+  /** Beyond this many versions behind, a reconnecting client gets the chart, not the log. */
+  catchUpLimit: number;
+  /** WebSocket pings, silent peers, remote presence kept alive. */
+  heartbeatMs: number;
+  /** Charts' versions compared with what was sent: heals a lost poke. */
+  healMs: number;
+  /** Every connection's credential and access checked again. */
+  recheckMs: number;
+}
+
+export const DEFAULT_HUB_OPTIONS: HubOptions = {
+  catchUpLimit: 1000,
+  heartbeatMs: 10_000,
+  healMs: 5_000,
+  recheckMs: 30_000,
+};
+
+export interface HubDeps {
+  store: ChartStore;
+  writer: ChartWriter;
+  auth: AuthService;
+  access: ChartAccess;
+  bus: ChangeBus;
+  logger: Logger;
+  options?: Partial<HubOptions>;
+}
+
+/**
+ * The live side of every chart in this process: rooms of connections, what the other
+ * processes say (the bus), and the timers that keep it honest (heartbeats, healing,
+ * re-checking access).
+ */
+export function createLiveHub({ store, writer, auth, access, bus, logger, options }: HubDeps) {
+  const { catchUpLimit, heartbeatMs, healMs, recheckMs } = { ...DEFAULT_HUB_OPTIONS, ...options };
+  const rooms = new Map<string, Room>();
+  const connections = new Set<{ connection: LiveConnection; socket: WebSocket }>();
+
+  const roomFor = (chartId: string): Room => {
+    let room = rooms.get(chartId);
+    if (room === undefined) {
+      const created = createRoom(
+        chartId,
+        (after, to) => store.readLog(chartId, after, to),
+        () => {
+          for (const member of created.members)
+            (member as LiveConnection).close(LIVE_CLOSE.goingAway, "reconnect to resynchronise");
+        },
+      );
+      room = created;
+      rooms.set(chartId, room);
+    }
+    return room;
+  };
+
+  const closeChart = (chartId: string, code: number, reason: string) => {
+    for (const { connection } of connections)
+      if (connection.chartId === chartId) connection.close(code, reason);
+  };
+
+  const levelOf = async (
+    identity: Identity,
+  ): Promise<AccessLevel | "unauthenticated" | undefined> => {
+    const { kind, secret } = identity.credential;
+    const principal =
+      kind === "token" ? await auth.fromToken(secret) : (await auth.fromSession(secret))?.principal;
+    if (principal === undefined) return "unauthenticated";
+    return access.level(principal, identity.chartId);
+  };
+
+  /** Checks each connection's access again: revoked ones close, changed levels apply. */
+  const recheck = async (filter: (connection: LiveConnection) => boolean) => {
+    for (const { connection } of [...connections]) {
+      if (!filter(connection)) continue;
+      try {
+        const level = await levelOf(connection.identity);
+        if (level === "unauthenticated")
+          connection.close(LIVE_CLOSE.unauthenticated, "the session or token has ended");
+        else if (level === undefined)
+          connection.close(LIVE_CLOSE.revoked, "access to this chart was removed");
+        else connection.setLevel(level);
+      } catch (error) {
+        logger.warn({ err: error, chart: connection.chartId }, "live: could not re-check access");
+      }
+    }
+  };
+
+  const handleRemote = (event: BusEvent) => {
+    const room = rooms.get(event.chart);
+    switch (event.type) {
+      case "commit":
+        return room?.poke(event.version);
+      case "presence":
+        return room?.remotePresence(event.presence, Date.now());
+      case "leave":
+        return room?.remoteLeave(event.peer);
+      case "summon":
+        return room?.broadcast(event.message);
+      case "locked":
+        return room?.broadcast({ type: "locked", locked: event.locked, by: event.by });
+      case "access":
+        return void recheck((c) => c.chartId === event.chart);
+      case "removed":
+        return closeChart(event.chart, LIVE_CLOSE.deleted, "the chart was deleted");
+      case "roster":
+        if (room !== undefined)
+          for (const member of room.members)
+            bus.publish({ type: "presence", chart: event.chart, presence: member.presence });
+    }
+  };
+  bus.subscribe(handleRemote);
+
+  const heal = async () => {
+    if (rooms.size === 0) return;
+    const versions = await store.versions([...rooms.keys()]);
+    for (const [chartId, room] of rooms) {
+      const version = versions.get(chartId);
+      if (version === undefined) closeChart(chartId, LIVE_CLOSE.deleted, "the chart was deleted");
+      else room.poke(version);
+    }
+  };
+  bus.onReconnect(() => {
+    heal().catch((error: unknown) => logger.warn({ err: error }, "live: heal failed"));
+    for (const room of rooms.values()) bus.publish({ type: "roster", chart: room.chartId });
+  });
+
+  writer.onCommit(({ entry, chart }) => {
+    rooms.get(chart.id)?.deliver(entry);
+    bus.publish({ type: "commit", chart: chart.id, version: entry.version });
+  });
+
+  const timers = [
+    setInterval(() => {
+      const now = Date.now();
+      for (const { connection, socket } of connections) {
+        if (now - connection.heardAt > LIVE_SILENCE_MS) socket.terminate();
+        else if (socket.readyState === socket.OPEN) socket.ping();
+      }
+      for (const room of rooms.values()) {
+        room.expire(now);
+        // Other processes forget peers they have not heard of for a while.
+        for (const member of room.members)
+          bus.publish({ type: "presence", chart: room.chartId, presence: member.presence });
+      }
+    }, heartbeatMs),
+    setInterval(() => {
+      heal().catch((error: unknown) => logger.warn({ err: error }, "live: heal failed"));
+    }, healMs),
+    setInterval(() => void recheck(() => true), recheckMs),
+  ];
+  for (const timer of timers) timer.unref();
+
+  const hub = {
+    async join(connection: LiveConnection, since: number | null) {
+      const room = roomFor(connection.chartId);
+      // A member first: what commits from now on waits for the welcome, none is missed.
+      room.members.add(connection);
+      const head = await store.head(connection.chartId);
+      if (head === undefined) return hub.removed(connection.chartId);
+      room.start(head.version);
+      let welcome:
+        | { version: number; ops?: ReturnType<typeof appliedOf>[]; chart?: unknown }
+        | undefined;
+      if (
+        since !== null &&
+        since > 0 &&
+        since <= head.version &&
+        head.version - since <= catchUpLimit
+      ) {
+        const entries = await store.readLog(connection.chartId, since, head.version);
+        if (entries !== undefined) welcome = { version: head.version, ops: entries.map(appliedOf) };
+      }
+      if (welcome === undefined) {
+        const chart = await store.get(connection.chartId);
+        if (chart === undefined) return hub.removed(connection.chartId);
+        welcome = { version: chart.version, chart: chart.document };
+      }
+      connection.welcome({
+        type: "welcome",
+        version: welcome.version,
+        you: { peer: connection.peer, name: connection.name, access: connection.level },
+        peers: room.peersFor(connection),
+        ...(welcome.ops === undefined ? {} : { ops: welcome.ops }),
+        ...(welcome.chart === undefined
+          ? {}
+          : {
+              chart: welcome.chart as NonNullable<
+                Parameters<LiveConnection["welcome"]>[0]["chart"]
+              >,
+            }),
+        locked: head.lockedBy !== null,
+      });
+      // The others learn of the newcomer; the other processes send who they hold.
+      room.broadcast(connection.presence, connection);
+      bus.publish({ type: "presence", chart: room.chartId, presence: connection.presence });
+      bus.publish({ type: "roster", chart: room.chartId });
+    },
+
+    leave(connection: LiveConnection) {
+      const room = rooms.get(connection.chartId);
+      if (room === undefined || !room.members.delete(connection)) return;
+      room.broadcast({ type: "leave", peer: connection.peer });
+      bus.publish({ type: "leave", chart: room.chartId, peer: connection.peer });
+      if (room.empty) rooms.delete(room.chartId);
+    },
+
+    presence(connection: LiveConnection, presence: PeerPresence) {
+      const room = rooms.get(connection.chartId);
+      if (room === undefined || !room.members.has(connection)) return;
+      room.broadcast(presence, connection);
+      bus.publish({ type: "presence", chart: room.chartId, presence });
+    },
+
+    summon(connection: LiveConnection) {
+      const room = rooms.get(connection.chartId);
+      if (room === undefined) return;
+      const message = {
+        type: "summon" as const,
+        by: { peer: connection.peer, name: connection.name },
+        viewport: connection.presence.viewport ?? null,
+      };
+      room.broadcast(message, connection);
+      bus.publish({ type: "summon", chart: room.chartId, message });
+    },
+
+    async lock(connection: LiveConnection, locked: boolean) {
+      const { principal } = connection.identity;
+      const holder = principal.kind === "account" ? principal.account.id : null;
+      if (!(await store.setLock(connection.chartId, locked ? holder : null)))
+        return hub.removed(connection.chartId);
+      const by = { peer: connection.peer, name: connection.name };
+      rooms.get(connection.chartId)?.broadcast({ type: "locked", locked, by });
+      bus.publish({ type: "locked", chart: connection.chartId, locked, by });
+    },
+
+    removed(chartId: string) {
+      closeChart(chartId, LIVE_CLOSE.deleted, "the chart was deleted");
+      bus.publish({ type: "removed", chart: chartId });
+    },
+
+    /** Members or links of a chart changed: its connections are checked within a moment. */
+    accessChanged(chartId: string) {
+      bus.publish({ type: "access", chart: chartId });
+      return recheck((connection) => connection.chartId === chartId);
+    },
+
+    /** Takes a new WebSocket whose upgrade was authenticated and authorised. */
+    connect(socket: WebSocket, identity: Identity) {
+      const connection = createLiveConnection(socket, identity, { hub, writer, logger });
+      const held = { connection, socket };
+      connections.add(held);
+      socket.on("close", () => connections.delete(held));
+      return connection;
+    },
+
+    /** How many connections a principal holds (a cap against one client opening thousands). */
+    countOf(principalKey: (identity: Identity) => boolean) {
+      let count = 0;
+      for (const { connection } of connections) if (principalKey(connection.identity)) count++;
+      return count;
+    },
+
+    get size() {
+      return connections.size;
+    },
+
+    /** Closes every connection ("going away": clients reconnect) and stops the timers. */
+    async close() {
+      for (const timer of timers) clearInterval(timer);
+      for (const { connection } of connections)
+        connection.close(LIVE_CLOSE.goingAway, "the server is restarting");
+      await bus.close();
+    },
+  };
+  return hub;
+}
+
+export type LiveHub = ReturnType<typeof createLiveHub>;

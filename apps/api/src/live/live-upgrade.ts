@@ -1,0 +1,115 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
+import { ChartIdSchema, LIVE_MAX_MESSAGE_BYTES, LIVE_PROTOCOL } from "@rolemap/contract";
+import { parse as parseCookies } from "cookie";
+import type { Logger } from "pino";
+import { WebSocketServer } from "ws";
+import { type Principal, principalKey } from "../auth/principal";
+import { AppError, notFound, unauthenticated } from "../errors";
+import { SESSION_COOKIE } from "../http/authenticate";
+import { isOwnOrigin, type OriginPolicy } from "../http/same-origin";
+import type { AuthService } from "../services/auth-service";
+import type { ChartAccess } from "../services/chart-access";
+import type { Identity } from "./live-connection";
+import type { LiveHub } from "./live-hub";
+
+const LIVE_PATH = /^\/api\/charts\/([^/?#]*)\/live(?:\?.*)?$/;
+/** Connections one principal may hold at once (tabs, devices, scripts). */
+export const MAX_CONNECTIONS_PER_PRINCIPAL = 200;
+
+/** Answers a refused upgrade as HTTP, with the API's error body, and closes the socket. */
+function refuse(socket: Duplex, error: AppError) {
+  const body = JSON.stringify(error.toBody());
+  socket.end(
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}\r\n` +
+      "Content-Type: application/json; charset=utf-8\r\n" +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      "Connection: close\r\n\r\n" +
+      body,
+  );
+}
+
+function credentialOf(req: IncomingMessage): Identity["credential"] | undefined {
+  const header = req.headers.authorization;
+  const bearer = header === undefined ? undefined : /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+  if (bearer !== undefined) return { kind: "token", secret: bearer };
+  const cookie = req.headers.cookie;
+  const secret = cookie === undefined ? undefined : parseCookies(cookie)[SESSION_COOKIE];
+  return secret === undefined || secret === "" ? undefined : { kind: "session", secret };
+}
+
+/**
+ * `GET /api/charts/:id/live` upgraded to a WebSocket (live.md): authenticated like any
+ * request, a cookie upgrade only from the app's own origin, no right to the chart → the
+ * same 401/404 as the HTTP routes. Everything else upgrading is answered 404.
+ */
+export function createLiveUpgrade(deps: {
+  auth: AuthService;
+  access: ChartAccess;
+  hub: LiveHub;
+  origins: OriginPolicy;
+  logger: Logger;
+}) {
+  const { auth, access, hub, origins, logger } = deps;
+  const server = new WebSocketServer({
+    noServer: true,
+    // Frames up to 1 MiB are messages; larger ones, up to this, are answered invalid_message.
+    maxPayload: 4 * LIVE_MAX_MESSAGE_BYTES,
+    perMessageDeflate: false,
+    handleProtocols: (offered) => (offered.has(LIVE_PROTOCOL) ? LIVE_PROTOCOL : false),
+  });
+
+  const authorise = async (req: IncomingMessage) => {
+    const match = LIVE_PATH.exec(req.url ?? "");
+    if (match === null) throw new AppError("not_found", "nothing to upgrade to here");
+    let chartId: string;
+    try {
+      chartId = decodeURIComponent(match[1] ?? "");
+    } catch {
+      throw notFound("chart");
+    }
+    if (!ChartIdSchema.safeParse(chartId).success) throw notFound(`chart ${chartId}`);
+    const credential = credentialOf(req);
+    if (credential === undefined) throw unauthenticated();
+    const principal: Principal | undefined =
+      credential.kind === "token"
+        ? await auth.fromToken(credential.secret)
+        : (await auth.fromSession(credential.secret))?.principal;
+    if (principal === undefined) throw unauthenticated();
+    if (credential.kind === "session") {
+      const origin = req.headers.origin;
+      if (origin === undefined || !isOwnOrigin(origin, req.headers.host, origins))
+        throw new AppError(
+          "cross_site",
+          "a live connection by cookie must come from the app's own origin",
+        );
+    }
+    const level = await access.level(principal, chartId);
+    if (level === undefined) throw notFound(`chart ${chartId}`);
+    const key = principalKey(principal);
+    if (
+      hub.countOf((identity) => principalKey(identity.principal) === key) >=
+      MAX_CONNECTIONS_PER_PRINCIPAL
+    )
+      throw new AppError("rate_limited", "too many live connections; close some tabs");
+    return { chartId, peer: randomUUID(), principal, level, credential } satisfies Identity;
+  };
+
+  return (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on("error", (error) => logger.debug({ err: error }, "live: upgrade socket error"));
+    authorise(req).then(
+      (identity) => {
+        server.handleUpgrade(req, socket, head, (ws) => {
+          hub.connect(ws, identity);
+        });
+      },
+      (error: unknown) => {
+        if (error instanceof AppError) return refuse(socket, error);
+        logger.error({ err: error }, "live: upgrade failed");
+        refuse(socket, new AppError("internal", "the live connection could not be opened"));
+      },
+    );
+  };
+}

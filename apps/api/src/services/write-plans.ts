@@ -1,0 +1,96 @@
+import {
+  type AccessLevel,
+  type ChartDocument,
+  ChartNameSchema,
+  type Operation,
+} from "@rolemap/contract";
+import { applyOperations, operationsBetween, structuralConflicts } from "@rolemap/domain";
+import { AppError, forbidden, invalidInput } from "../errors";
+import type { CommitInput, LockedChart } from "./chart-store";
+
+/**
+ * How a write derives its change from the chart as it is, under the chart's row lock
+ * (`CommitInput.plan`). Each plan checks what depends on that moment: the facilitator's
+ * lock, renames (the owner's), and for operations the merge rules of live.md.
+ */
+
+type Plan = CommitInput["plan"];
+
+function assertNotLocked(level: AccessLevel, chart: LockedChart) {
+  if (chart.lockedBy !== null && level !== "owner")
+    throw new AppError(
+      "locked",
+      "the facilitator has locked this chart: only its owner can change it now; nothing was changed",
+    );
+}
+
+/** Renaming is the owner's (access.md); an editor's change that renames is refused whole. */
+export function assertMayRename(level: AccessLevel, before: ChartDocument, after: ChartDocument) {
+  if (level !== "owner" && before.name !== after.name)
+    throw forbidden("only the chart's owner may rename it; nothing was changed");
+}
+
+/** A rename must give a valid name: the only document rule an operation's schema cannot check. */
+function assertNamesValid(operations: readonly Operation[]) {
+  operations.forEach((operation, at) => {
+    if (operation.op !== "updateChart" || operation.name === undefined) return;
+    const parsed = ChartNameSchema.safeParse(operation.name);
+    if (!parsed.success)
+      throw invalidInput("invalid chart name", [
+        {
+          path: `operations[${at}].name`,
+          message: parsed.error.issues[0]?.message ?? "invalid name",
+        },
+      ]);
+  });
+}
+
+/**
+ * A batch of operations, applied to the chart as it is (not as it was when the client
+ * made it). A target that is gone is `missingTarget` (HTTP keeps its 400 `invalid_input`;
+ * live answers `conflict`); a second solid manager or a cycle is always `conflict`.
+ */
+export function planOperations(
+  level: AccessLevel,
+  operations: Operation[],
+  missingTarget: "invalid_input" | "conflict",
+): Plan {
+  assertNamesValid(operations);
+  return (current) => {
+    assertNotLocked(level, current);
+    const applied = applyOperations(current.document, operations);
+    if (!applied.ok)
+      throw new AppError(
+        missingTarget,
+        missingTarget === "conflict"
+          ? "the operations no longer apply to the chart as it is now; nothing was changed"
+          : "the operations do not apply to this chart",
+        applied.issues,
+      );
+    assertMayRename(level, current.document, applied.document);
+    const conflicts = structuralConflicts(applied.document, operations);
+    if (conflicts.length > 0)
+      throw new AppError(
+        "conflict",
+        "the operations would give a role a second solid-line manager or close a cycle; nothing was changed",
+        conflicts,
+      );
+    return { document: applied.document, operations };
+  };
+}
+
+/**
+ * A whole new document (PUT, import): logged as the operations it amounts to, so live
+ * clients replay it like any batch.
+ */
+export function planReplacement(
+  level: AccessLevel,
+  derive: (current: ChartDocument) => ChartDocument,
+): Plan {
+  return (current) => {
+    assertNotLocked(level, current);
+    const document = derive(current.document);
+    assertMayRename(level, current.document, document);
+    return { document, operations: operationsBetween(current.document, document) };
+  };
+}
