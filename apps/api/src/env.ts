@@ -54,6 +54,10 @@ const EnvSchema = z.object({
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
   /** …and this long to send the whole request, body included. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** How often live rooms compare their charts' versions with the database (heals a lost poke). */
+  LIVE_HEAL_MS: z.coerce.number().int().min(100).default(5_000),
+  /** A live client further behind than this many versions gets the whole chart, not the log. */
+  LIVE_CATCH_UP_LIMIT: z.coerce.number().int().min(0).default(1_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -58,6 +58,7 @@ export async function startServer(
     logger,
     bodyLimit: env.BODY_LIMIT,
     bus,
+    liveOptions: { healMs: env.LIVE_HEAL_MS, catchUpLimit: env.LIVE_CATCH_UP_LIMIT },
     ...(existsSync(path.join(webDist, "index.html")) ? { webDist } : {}),
     security: {
       appOrigin: env.APP_ORIGIN,
