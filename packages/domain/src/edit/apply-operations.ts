@@ -12,8 +12,12 @@ export type ApplyResult =
   | { ok: true; document: ChartDocument }
   | { ok: false; issues: InputIssue[] };
 
-const lineKey = (line: ReportingLine) => `${line.manager}\u0000${line.report}\u0000${line.kind}`;
-const assignmentKey = (a: Assignment) => `${a.role}\u0000${a.responsibility}\u0000${a.code}`;
+// Compared field by field: a key string per row would allocate for all 50,000 assignments
+// of a large chart on every lookup (the cost of a live batch would grow with the chart).
+const sameLine = (a: ReportingLine, b: ReportingLine) =>
+  a.manager === b.manager && a.report === b.report && a.kind === b.kind;
+const sameAssignment = (a: Assignment, b: Assignment) =>
+  a.role === b.role && a.responsibility === b.responsibility && a.code === b.code;
 const describeLine = (line: ReportingLine) =>
   `${line.kind} line from "${line.report}" to "${line.manager}"`;
 const describeAssignment = (a: Assignment) =>
@@ -53,9 +57,8 @@ export function applyOperations(
 
   const roleIndex = (id: string) => roles.findIndex((role) => role.id === id);
   const responsibilityIndex = (id: string) => responsibilities.findIndex((r) => r.id === id);
-  const hasLine = (line: ReportingLine) => lines.some((l) => lineKey(l) === lineKey(line));
-  const hasAssignment = (a: Assignment) =>
-    assignments.some((x) => assignmentKey(x) === assignmentKey(a));
+  const hasLine = (line: ReportingLine) => lines.some((l) => sameLine(l, line));
+  const hasAssignment = (a: Assignment) => assignments.some((x) => sameAssignment(x, a));
 
   const applyOne = (operation: Operation, at: number): void => {
     const fail = (field: string, message: string) =>
@@ -137,11 +140,10 @@ export function applyOperations(
         return;
       case "updateLine":
       case "removeLine": {
-        const key = lineKey(operation.line);
-        if (!hasLine(operation.line))
-          return void fail("line", `there is no ${describeLine(operation.line)}`);
+        const { line } = operation;
+        if (!hasLine(line)) return void fail("line", `there is no ${describeLine(operation.line)}`);
         if (operation.op === "updateLine" && operation.kind === operation.line.kind) return;
-        lines = lines.filter((l) => lineKey(l) !== key);
+        lines = lines.filter((l) => !sameLine(l, line));
         if (operation.op === "removeLine") return;
         const changed = { ...operation.line, kind: operation.kind };
         if (hasLine(changed)) fail("kind", `the ${describeLine(changed)} already exists`);
@@ -202,15 +204,15 @@ export function applyOperations(
         return;
       case "updateAssignment":
       case "removeAssignment": {
-        const key = assignmentKey(operation.assignment);
-        if (!hasAssignment(operation.assignment))
+        const { assignment } = operation;
+        if (!hasAssignment(assignment))
           return void fail(
             "assignment",
             `there is no assignment of ${describeAssignment(operation.assignment)}`,
           );
         if (operation.op === "updateAssignment" && operation.code === operation.assignment.code)
           return;
-        assignments = assignments.filter((a) => assignmentKey(a) !== key);
+        assignments = assignments.filter((a) => !sameAssignment(a, assignment));
         if (operation.op === "removeAssignment") return;
         const changed = { ...operation.assignment, code: operation.code };
         if (hasAssignment(changed))
