@@ -56,6 +56,7 @@ const PROBLEMS: Record<number, string> = {
   404: "not_found; a chart the principal cannot see answers the same",
   409: "a conflict with the stored state",
   413: "payload_too_large: the body is over the server's limit",
+  423: "locked: the facilitator has locked the chart (live.md); only its owner can change it now",
   429: "rate_limited: too many requests from this principal (or client address); wait and retry",
 };
 /** Answered by the HTTP server itself, before the app: no JSON body. */
@@ -179,6 +180,10 @@ const VERSION_CONFLICT: Problem = [
   409,
   "version_conflict: the chart has changed; reload, apply again",
 ];
+const OPERATIONS_CONFLICT: Problem = [
+  409,
+  "version_conflict: the chart is not at the version given; or conflict: the batch would give a role a second solid-line manager or close a cycle (error.issues names the operation)",
+];
 
 /** Stored charts, behind the access gate: 401 without a principal, 403 below the level. */
 function chartPaths() {
@@ -210,7 +215,7 @@ function chartPaths() {
           "Replace a chart's document (edit access; renaming needs owner) with optimistic concurrency by version",
         body: "ReplaceChartBody",
         responses: { 200: reply("the new version", "ChartRecord") },
-        problems: [400, 401, 403, 404, VERSION_CONFLICT, 413],
+        problems: [400, 401, 403, 404, VERSION_CONFLICT, 413, 423],
       }),
       delete: operation({
         summary: "Delete a chart (owner)",
@@ -239,7 +244,7 @@ function chartPaths() {
           },
           201: reply("the new chart", "ChartRecord"),
         },
-        problems: [400, 401, 403, 404, 413],
+        problems: [400, 401, 403, 404, 413, 423],
       }),
     },
     "/api/charts/{id}/export": {
@@ -272,7 +277,29 @@ function chartPaths() {
         summary: "Apply a batch of edits atomically (edit access)",
         body: "OperationsBody",
         responses: { 200: reply("new version and findings", "OperationsResponse") },
-        problems: [400, 401, 403, 404, VERSION_CONFLICT, 413],
+        problems: [400, 401, 403, 404, OPERATIONS_CONFLICT, 413, 423],
+      }),
+    },
+    "/api/charts/{id}/live": {
+      parameters: chartId,
+      get: operation({
+        summary:
+          "Open the chart's live connection: a WebSocket speaking rolemap.live/v1 (view access)",
+        description:
+          "Upgrade with `Connection: Upgrade`, `Upgrade: websocket` (subprotocol `rolemap.live/v1` optional). Messages are JSON text frames: `hello`, `ops`, `presence`, `summon`, `lock`, `ping` from the client; `welcome`, `applied`, `ack`, `reject`, `presence`, `leave`, `summon`, `locked`, `error`, `pong` from the server (../shared/spec/live.md; schemas in @rolemap/contract `live.ts`). Every change to the chart, made live or over HTTP, arrives as `applied` in version order. Close codes: 1001 server restarting (reconnect), 1008 too many invalid messages, 4401 session or token ended, 4403 access removed, 4404 chart deleted.",
+        responses: {
+          101: {
+            description: "Switching Protocols: the live connection is open; send `hello` first",
+          },
+        },
+        problems: [
+          401,
+          [
+            403,
+            "cross_site: an upgrade authenticated by cookie must come from the app's own origin",
+          ],
+          404,
+        ],
       }),
     },
   };
