@@ -180,10 +180,6 @@ const VERSION_CONFLICT: Problem = [
   409,
   "version_conflict: the chart has changed; reload, apply again",
 ];
-const OPERATIONS_CONFLICT: Problem = [
-  409,
-  "version_conflict: the chart is not at the version given; or conflict: the batch would give a role a second solid-line manager or close a cycle (error.issues names the operation)",
-];
 
 /** Stored charts, behind the access gate: 401 without a principal, 403 below the level. */
 function chartPaths() {
@@ -277,7 +273,7 @@ function chartPaths() {
         summary: "Apply a batch of edits atomically (edit access)",
         body: "OperationsBody",
         responses: { 200: reply("new version and findings", "OperationsResponse") },
-        problems: [400, 401, 403, 404, OPERATIONS_CONFLICT, 413, 423],
+        problems: [400, 401, 403, 404, VERSION_CONFLICT, 413, 423],
       }),
     },
     "/api/charts/{id}/live": {

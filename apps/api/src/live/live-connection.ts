@@ -180,7 +180,7 @@ export function createLiveConnection(
       return reject(batch, "invalid_input", "text that cannot be stored", unstorable);
     let plan: ReturnType<typeof planOperations>;
     try {
-      plan = planOperations(level, message.operations, "conflict");
+      plan = planOperations(level, message.operations, "live");
     } catch (failure) {
       if (failure instanceof AppError) return rejectError(batch, failure);
       throw failure;

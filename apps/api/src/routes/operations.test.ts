@@ -157,22 +157,6 @@ describe("POST /api/charts/:id/operations, failures change nothing", () => {
     expect(await read(made.id)).toEqual(made);
   });
 
-  it.each([
-    {
-      what: "a second solid-line manager",
-      operations: [{ op: "addLine", line: { manager: "cio", report: "cto", kind: "solid" } }],
-    },
-    { what: "a cycle", operations: [{ op: "moveRole", id: "ceo", manager: "cto" }] },
-  ])(
-    "answers 409 conflict for a batch that would make $what (live.md's merge rules)",
-    async ({ operations }) => {
-      const made = await create();
-      const res = await post(made.id, { operations }).expect(409);
-      expect(expectError(res.body, "conflict")).toEqual(["operations[0]"]);
-      expect(await read(made.id)).toEqual(made);
-    },
-  );
-
   it("applies with the current version and answers 409 with a stale one", async () => {
     const made = await create();
     const op: Operation = { op: "removeRole", id: "cto" };

@@ -221,7 +221,7 @@ export function createChartService(
       const { who, level } = await gate(principal, id, "edit");
       // The stored chart is storable; only the operations can bring in new text.
       assertStorable(body.operations, "operations");
-      const plan = planOperations(level, body.operations, "invalid_input");
+      const plan = planOperations(level, body.operations, "http");
       const chart = await write(who, id, "operations", plan, body.version);
       const findings = validateChart(chart.document);
       await counts.save(chart, findings);

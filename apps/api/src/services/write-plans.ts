@@ -46,29 +46,33 @@ function assertNamesValid(operations: readonly Operation[]) {
 }
 
 /**
- * A batch of operations, applied to the chart as it is (not as it was when the client
- * made it). A target that is gone is `missingTarget` (HTTP keeps its 400 `invalid_input`;
- * live answers `conflict`); a second solid manager or a cycle is always `conflict`.
+ * How a transport's batches merge. Live batches follow live.md's merge rules: a target
+ * that is gone, a second solid-line manager or a cycle rejects the batch as `conflict`.
+ * HTTP keeps its contract: a missing target is `invalid_input` (400), and a second manager
+ * or a cycle is applied and reported as a finding (`org/multiple-managers`, `org/cycle`).
  */
+export type MergePolicy = "http" | "live";
+
+/** A batch of operations, applied to the chart as it is (not as it was when it was made). */
 export function planOperations(
   level: AccessLevel,
   operations: Operation[],
-  missingTarget: "invalid_input" | "conflict",
+  policy: MergePolicy,
 ): Plan {
   assertNamesValid(operations);
   return (current) => {
     assertNotLocked(level, current);
     const applied = applyOperations(current.document, operations);
     if (!applied.ok)
-      throw new AppError(
-        missingTarget,
-        missingTarget === "conflict"
-          ? "the operations no longer apply to the chart as it is now; nothing was changed"
-          : "the operations do not apply to this chart",
-        applied.issues,
-      );
+      throw policy === "live"
+        ? new AppError(
+            "conflict",
+            "the operations no longer apply to the chart as it is now; nothing was changed",
+            applied.issues,
+          )
+        : invalidInput("the operations do not apply to this chart", applied.issues);
     assertMayRename(level, current.document, applied.document);
-    const conflicts = structuralConflicts(applied.document, operations);
+    const conflicts = policy === "live" ? structuralConflicts(applied.document, operations) : [];
     if (conflicts.length > 0)
       throw new AppError(
         "conflict",
