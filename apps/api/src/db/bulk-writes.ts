@@ -73,6 +73,62 @@ export async function insertResponsibilities(
   );
 }
 
+/** Rewrites every column of existing responsibilities (matched by key) in one statement. */
+export async function updateResponsibilities(
+  tx: Tx,
+  chartId: string,
+  rows: { item: Responsibility; index: number }[],
+) {
+  if (rows.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `UPDATE "responsibilities" AS t SET ordinal = v.ordinal, name = v.name,
+            category = v.category, description = v.description
+       FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[])
+         AS v(key, ordinal, name, category, description)
+      WHERE t.chart_id = $1::uuid AND t.key = v.key`,
+    chartId,
+    rows.map((r) => r.item.id),
+    rows.map((r) => r.index),
+    rows.map((r) => r.item.name),
+    rows.map((r) => r.item.category ?? null),
+    rows.map((r) => r.item.description ?? null),
+  );
+}
+
+/** Deletes the named lines (by manager, report and kind) in one statement. */
+export async function deleteLines(tx: Tx, chartId: string, lines: readonly ReportingLine[]) {
+  if (lines.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `DELETE FROM "reporting_lines" AS t
+      USING unnest($2::text[], $3::text[], $4::text[]) AS v(m, r, k)
+      WHERE t.chart_id = $1::uuid AND t.manager_key = v.m AND t.report_key = v.r
+        AND t.kind = v.k::"LineKind"`,
+    chartId,
+    lines.map((l) => l.manager),
+    lines.map((l) => l.report),
+    lines.map((l) => l.kind),
+  );
+}
+
+/** Deletes the named assignments (by role, responsibility and code) in one statement. */
+export async function deleteAssignments(
+  tx: Tx,
+  chartId: string,
+  assignments: readonly Assignment[],
+) {
+  if (assignments.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `DELETE FROM "assignments" AS t
+      USING unnest($2::text[], $3::text[], $4::text[]) AS v(ro, re, c)
+      WHERE t.chart_id = $1::uuid AND t.role_key = v.ro AND t.responsibility_key = v.re
+        AND t.code = v.c::"RaciCode"`,
+    chartId,
+    assignments.map((a) => a.role),
+    assignments.map((a) => a.responsibility),
+    assignments.map((a) => a.code),
+  );
+}
+
 /** Inserted in array order, so the serial ids keep the document's order of lines. */
 export async function insertLines(tx: Tx, chartId: string, lines: readonly ReportingLine[]) {
   if (lines.length === 0) return;

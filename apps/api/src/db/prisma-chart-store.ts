@@ -11,21 +11,18 @@ import type {
   WriteKind,
 } from "../services/chart-store";
 import {
+  deleteAssignments,
+  deleteLines,
   insertAssignments,
   insertLines,
   insertResponsibilities,
   insertRoles,
+  updateResponsibilities,
   updateRoles,
 } from "./bulk-writes";
 import type { Database } from "./database";
 import { createDocumentCache } from "./document-cache";
-import {
-  canonicalDocument,
-  canonicalRoles,
-  documentInclude,
-  responsibilityToRow,
-  rowsToDocument,
-} from "./rows";
+import { canonicalDocument, canonicalRoles, documentInclude, rowsToDocument } from "./rows";
 
 type Tx = Prisma.TransactionClient;
 
@@ -75,29 +72,9 @@ async function writeDiff(tx: Tx, chartId: string, diff: ChartDiff, after: ChartD
   const { roles, responsibilities, reportingLines: lines, assignments } = diff;
 
   if (lines.reordered) await tx.reportingLine.deleteMany({ where: { chartId } });
-  else if (lines.removed.length > 0)
-    await tx.reportingLine.deleteMany({
-      where: {
-        chartId,
-        OR: lines.removed.map((l) => ({
-          managerKey: l.manager,
-          reportKey: l.report,
-          kind: l.kind,
-        })),
-      },
-    });
+  else await deleteLines(tx, chartId, lines.removed);
   if (assignments.reordered) await tx.assignment.deleteMany({ where: { chartId } });
-  else if (assignments.removed.length > 0)
-    await tx.assignment.deleteMany({
-      where: {
-        chartId,
-        OR: assignments.removed.map((a) => ({
-          roleKey: a.role,
-          responsibilityKey: a.responsibility,
-          code: a.code,
-        })),
-      },
-    });
+  else await deleteAssignments(tx, chartId, assignments.removed);
 
   if (roles.removed.length > 0)
     await tx.role.deleteMany({ where: { chartId, key: { in: roles.removed } } });
@@ -107,11 +84,7 @@ async function writeDiff(tx: Tx, chartId: string, diff: ChartDiff, after: ChartD
     });
 
   await updateRoles(tx, chartId, roles.updated);
-  for (const { item, index } of responsibilities.updated)
-    await tx.responsibility.update({
-      where: { chartId_key: { chartId, key: item.id } },
-      data: responsibilityToRow(chartId, item, index),
-    });
+  await updateResponsibilities(tx, chartId, responsibilities.updated);
   await setOrdinals(tx, "roles", chartId, roles.moved);
   await setOrdinals(tx, "responsibilities", chartId, responsibilities.moved);
   await insertRoles(tx, chartId, roles.added);

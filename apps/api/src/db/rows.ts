@@ -34,15 +34,6 @@ export function rowToRole(row: RoleRow): Role {
   };
 }
 
-export const responsibilityToRow = (chartId: string, item: Responsibility, ordinal: number) => ({
-  chartId,
-  key: item.id,
-  ordinal,
-  name: item.name,
-  category: item.category ?? null,
-  description: item.description ?? null,
-});
-
 export function rowToResponsibility(row: ResponsibilityRow): Responsibility {
   return {
     id: row.key,
