@@ -17,6 +17,8 @@ describe("readEnv", () => {
       SIGN_IN_RATE_LIMIT: 10,
       HEADERS_TIMEOUT_MS: 10_000,
       REQUEST_TIMEOUT_MS: 60_000,
+      LIVE_HEAL_MS: 5000,
+      LIVE_CATCH_UP_LIMIT: 1000,
     });
   });
 
@@ -44,6 +46,8 @@ describe("readEnv", () => {
         SIGN_IN_RATE_LIMIT: "20",
         HEADERS_TIMEOUT_MS: "5000",
         REQUEST_TIMEOUT_MS: "30000",
+        LIVE_HEAL_MS: "250",
+        LIVE_CATCH_UP_LIMIT: "0",
         UNRELATED: "ignored",
       }),
     ).toEqual({
@@ -62,6 +66,8 @@ describe("readEnv", () => {
       SIGN_IN_RATE_LIMIT: 20,
       HEADERS_TIMEOUT_MS: 5000,
       REQUEST_TIMEOUT_MS: 30_000,
+      LIVE_HEAL_MS: 250,
+      LIVE_CATCH_UP_LIMIT: 0,
     });
   });
 
@@ -69,6 +75,7 @@ describe("readEnv", () => {
     ["APP_ORIGIN", "ftp://x.example"],
     ["CORS_ORIGINS", "https://ok.example,not a url"],
     ["HEADERS_TIMEOUT_MS", "10"],
+    ["LIVE_HEAL_MS", "0"],
   ])("rejects %s=%s naming it", (name, value) => {
     expect(() => readEnv({ [name]: value })).toThrow(new RegExp(name));
   });
