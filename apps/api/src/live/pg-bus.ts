@@ -7,6 +7,15 @@ const CHANNEL = "rolemap_live";
 /** PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more. */
 const MAX_PAYLOAD = 7900;
 
+/**
+ * How this process's bus connections are named in `pg_stat_activity` (with the process id,
+ * so an operator, or a test, can tell the processes' listeners apart).
+ */
+export const LISTEN_APPLICATION = "rolemap-live-listen";
+export const NOTIFY_APPLICATION = "rolemap-live-notify";
+/** TCP keep-alive on the listening connection: a silently dropped one is noticed in minutes, not hours. */
+const KEEP_ALIVE_MS = 10_000;
+
 /** The payload on the wire: the sending process and its event. */
 interface Envelope {
   o: string;
@@ -27,13 +36,18 @@ function fit(event: BusEvent): string | undefined {
  * The bus between API processes sharing one PostgreSQL server: LISTEN on one dedicated
  * connection, NOTIFY through another (one connection, so this process's events keep their
  * order). A lost listening connection is re-opened with back-off; then `onReconnect`
- * handlers run, because notifications sent meanwhile are gone.
+ * handlers run, because notifications sent meanwhile are gone. The connections are named
+ * `rolemap-live-listen <pid>` and `rolemap-live-notify <pid>` (unless the URL names them).
  */
 export async function createPostgresBus(url: string, logger: Logger): Promise<ChangeBus> {
   const origin = randomUUID();
   const handlers: ((event: BusEvent) => void)[] = [];
   const reconnectHandlers: (() => void)[] = [];
-  const publisher = new pg.Pool({ connectionString: url, max: 1 });
+  const publisher = new pg.Pool({
+    connectionString: url,
+    max: 1,
+    application_name: `${NOTIFY_APPLICATION} ${process.pid}`,
+  });
   publisher.on("error", (error) => logger.warn({ err: error }, "live bus: publisher error"));
   let listener: pg.Client | undefined;
   let closed = false;
@@ -54,27 +68,46 @@ export async function createPostgresBus(url: string, logger: Logger): Promise<Ch
   };
 
   const listen = async (): Promise<void> => {
-    const client = new pg.Client({ connectionString: url });
+    const client = new pg.Client({
+      connectionString: url,
+      application_name: `${LISTEN_APPLICATION} ${process.pid}`,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: KEEP_ALIVE_MS,
+    });
     client.on("notification", receive);
     client.on("error", (error) => {
-      logger.warn({ err: error }, "live bus: listening connection failed");
+      // Only the connection in use is worth a warning; a failed attempt is reported below.
+      if (client === listener) logger.warn({ err: error }, "live bus: listening connection failed");
       client.removeAllListeners("end");
       void client.end().catch(() => undefined);
-      reconnect();
+      reconnect(client);
     });
-    client.on("end", () => reconnect());
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    client.on("end", () => reconnect(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      client.removeAllListeners("end");
+      void client.end().catch(() => undefined);
+      throw error;
+    }
+    if (closed) {
+      client.removeAllListeners("end");
+      await client.end().catch(() => undefined);
+      return;
+    }
     listener = client;
   };
 
-  const reconnect = () => {
-    if (closed || listener === undefined) return;
+  /** `lost` ended: when it was the connection in use, listen again (once). */
+  const reconnect = (lost: pg.Client) => {
+    if (closed || listener !== lost) return;
     listener = undefined;
     const attempt = () => {
       if (closed) return;
       listen().then(
         () => {
+          if (closed) return;
           retryMs = 250;
           logger.info("live bus: listening again");
           for (const handler of reconnectHandlers) handler();
