@@ -1,10 +1,14 @@
 import { benchColdStart } from "./cold-start.bench";
 import { machineNote, printTable, type Row } from "./lib";
+import { benchLiveCrowd } from "./live-crowd.bench";
+import { benchLiveMemory } from "./live-memory.bench";
+import { benchLiveWrites } from "./live-writes.bench";
 import { benchOperations } from "./operations.bench";
 import { benchValidate } from "./validate.bench";
 
 /**
- * The API benchmarks: `npm run bench -w @rolemap/api [-- validate operations cold-start]`.
+ * The API benchmarks: `npm run bench -w @rolemap/api [-- validate operations cold-start
+ * live-writes live-crowd live-memory]`.
  * Each starts real servers on 127.0.0.1 (free ports, temp data dirs) and stops them.
  * Set ROLEMAP_BENCH_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres) to
  * also measure operations on a PostgreSQL server, in a throwaway database.
@@ -16,6 +20,9 @@ const BENCHES = {
   validate: benchValidate,
   operations: benchOperations,
   "cold-start": benchColdStart,
+  "live-writes": benchLiveWrites,
+  "live-crowd": benchLiveCrowd,
+  "live-memory": benchLiveMemory,
 } satisfies Record<string, () => Promise<Row[]>>;
 type Name = keyof typeof BENCHES;
 
