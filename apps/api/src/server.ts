@@ -99,11 +99,11 @@ export async function startServer(
   const stop = () => {
     stopping ??= (async () => {
       logger.info("shutting down");
+      // Stop accepting first, so no live client reconnects to this process meanwhile.
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
       await app.live.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await drained;
       await store.close();
       logger.info("stopped");
     })();

@@ -337,6 +337,43 @@ describe("the Prisma chart store's writes of operations", () => {
     expect((await store.get(created.id))?.document.name).toBe("Elsewhere");
   });
 
+  it("reads a chart in one snapshot while writes land (a version never comes with the next one's rows)", async () => {
+    const created = await store.create(changeOf(specExample()), ownerId);
+    const writes = (async () => {
+      for (let n = 2; n <= 30; n++)
+        await store.commit({
+          chartId: created.id,
+          batchId: randomUUID(),
+          kind: "operations",
+          author,
+          plan: (current) => {
+            const operations = [
+              { op: "updateChart", name: `v${n}` },
+              { op: "updateRole", id: "cio", changes: { title: `v${n}` } },
+            ] satisfies Parameters<typeof applyOperations>[1];
+            const applied = applyOperations(current.document, operations);
+            if (!applied.ok) throw new Error("must apply");
+            return { document: applied.document, operations };
+          },
+        });
+    })();
+    let done = false;
+    void writes.finally(() => {
+      done = true;
+    });
+    const seen: string[] = [];
+    while (!done) {
+      // A store of its own, so every read goes to the tables (another process's view).
+      const chart = await createPrismaChartStore(db.database).get(created.id);
+      if (chart === undefined || chart.version === 1) continue;
+      const title = chart.document.roles.find((role) => role.id === "cio")?.title;
+      seen.push(`${chart.version}:${chart.document.name}:${title}`);
+      expect([chart.document.name, title]).toEqual([`v${chart.version}`, `v${chart.version}`]);
+    }
+    await writes;
+    expect(seen.length).toBeGreaterThan(0);
+  });
+
   it("keeps the lock and reports it to the next write", async () => {
     const created = await store.create(changeOf(specExample()), ownerId);
     expect(await store.setLock(created.id, ownerId)).toBe(true);

@@ -230,12 +230,16 @@ export function createPrismaChartStore(database: Database): ChartStore {
     },
 
     async get(id) {
-      const head = await prisma.chart.findUnique({
-        where: { id },
-        select: { version: true, updatedAt: true },
-      });
+      const head = await prisma.chart.findUnique({ where: { id }, select: { version: true } });
       if (head === null) return undefined;
-      return cache.get(id, head.version) ?? load(prisma, id);
+      // The row and its four tables are separate queries: one snapshot, or a commit between
+      // them would give one version's number with the next one's rows.
+      return (
+        cache.get(id, head.version) ??
+        prisma.$transaction((tx) => load(tx, id), {
+          isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
+        })
+      );
     },
 
     async head(id) {

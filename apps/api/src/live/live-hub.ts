@@ -50,6 +50,7 @@ export interface HubDeps {
 export function createLiveHub({ store, writer, auth, access, bus, logger, options }: HubDeps) {
   const { catchUpLimit, heartbeatMs, healMs, recheckMs } = { ...DEFAULT_HUB_OPTIONS, ...options };
   const rooms = new Map<string, Room>();
+  let closed = false;
   const connections = new Set<{ connection: LiveConnection; socket: WebSocket }>();
 
   const roomFor = (chartId: string): Room => {
@@ -262,6 +263,8 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
 
     /** Takes a new WebSocket whose upgrade was authenticated and authorised. */
     connect(socket: WebSocket, identity: Identity) {
+      // A restart in progress: the client reconnects (to this process's successor).
+      if (closed) return socket.close(LIVE_CLOSE.goingAway, "the server is restarting");
       const connection = createLiveConnection(socket, identity, { hub, writer, logger });
       const held = { connection, socket };
       connections.add(held);
@@ -282,6 +285,7 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
 
     /** Closes every connection ("going away": clients reconnect) and stops the timers. */
     async close() {
+      closed = true;
       for (const timer of timers) clearInterval(timer);
       for (const { connection } of connections)
         connection.close(LIVE_CLOSE.goingAway, "the server is restarting");

@@ -5,12 +5,18 @@ import type { ChartStore, StoredChart } from "./chart-store";
 
 /**
  * Keeps the chart list's finding counts current without validating inside every write:
- * a live batch on a 10,000-role chart must not pay a 30 ms validation. Counts follow a
- * burst of writes by `delayMs`, computed once for its last version. A crash in that moment
- * leaves the counts of an earlier version; the next write to the chart corrects them.
+ * a live batch on a 10,000-role chart must not pay a 30 ms validation. Counts are computed
+ * once a chart's writes pause for `quietMs`, or every `maxWaitMs` while they go on (so a
+ * workshop's steady stream of batches is not stalled by a validation every moment), for
+ * the last version. A crash in between leaves the counts of an earlier version; the next
+ * write to the chart corrects them.
  */
-export function createCountsRefresher(store: ChartStore, logger: Logger, delayMs = 250) {
-  const pending = new Map<string, { chart: StoredChart; timer: NodeJS.Timeout }>();
+export function createCountsRefresher(
+  store: ChartStore,
+  logger: Logger,
+  { quietMs = 1000, maxWaitMs = 10_000 } = {},
+) {
+  const pending = new Map<string, { chart: StoredChart; timer: NodeJS.Timeout; since: number }>();
   const running = new Set<Promise<void>>();
 
   const refresh = (id: string) => {
@@ -26,16 +32,23 @@ export function createCountsRefresher(store: ChartStore, logger: Logger, delayMs
     running.add(work);
   };
 
+  const arm = (id: string, ms: number) => {
+    const timer = setTimeout(() => refresh(id), ms);
+    timer.unref();
+    return timer;
+  };
+
   return {
     schedule(chart: StoredChart) {
+      const now = Date.now();
       const due = pending.get(chart.id);
-      if (due !== undefined) {
-        due.chart = chart;
+      if (due === undefined) {
+        pending.set(chart.id, { chart, timer: arm(chart.id, quietMs), since: now });
         return;
       }
-      const timer = setTimeout(() => refresh(chart.id), delayMs);
-      timer.unref();
-      pending.set(chart.id, { chart, timer });
+      due.chart = chart;
+      clearTimeout(due.timer);
+      due.timer = arm(chart.id, Math.max(0, Math.min(quietMs, due.since + maxWaitMs - now)));
     },
     /**
      * Saves counts already computed (an HTTP write validates for its answer anyway), and

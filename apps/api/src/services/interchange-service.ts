@@ -6,7 +6,7 @@ import type {
   ImportProblem,
   InputIssue,
 } from "@rolemap/contract";
-import { type ExportFile, exportChart } from "@rolemap/export";
+import type { ExportFile } from "@rolemap/export";
 import { type ImportResult, importChart } from "@rolemap/interchange";
 import type { Principal } from "../auth/principal";
 import { AppError, invalidInput, notFound } from "../errors";
@@ -101,6 +101,7 @@ export function createInterchangeService(
     ): Promise<ExportFile> {
       const chart = await charts.get(principal, id);
       try {
+        const { exportChart } = await loadExporters();
         return await exportChart(chart.document, options);
       } catch (error) {
         if (error instanceof AppError) throw error;
@@ -109,6 +110,17 @@ export function createInterchangeService(
     },
   };
 }
+
+/**
+ * The exporters (PDF, PPTX, XLSX, PNG and their fonts) are loaded on the first export, not
+ * at start: about 120 MB a process that may never export, e.g. each of several API
+ * processes serving a workshop.
+ */
+let exporters: Promise<typeof import("@rolemap/export")> | undefined;
+const loadExporters = () => {
+  exporters ??= import("@rolemap/export");
+  return exporters;
+};
 
 const previewOf = ({ counts, problems }: ImportResult): ImportPreview => ({ counts, problems });
 
