@@ -19,11 +19,10 @@ export async function startLiveServer(t: TestApp) {
     url: (chartId: string) => `ws://127.0.0.1:${port}/api/charts/${chartId}/live`,
     /** Closes the live connections (as a restart does), then the server. */
     close: async () => {
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
       await t.anonymous.live.close();
-      await new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      });
+      await drained;
     },
   };
 }
