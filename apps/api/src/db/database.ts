@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -58,6 +60,12 @@ async function openPostgres(url: string, warn: (message: string) => void): Promi
 }
 
 /**
+ * PostgreSQL's default 128 MB of shared buffers is the largest part of the embedded
+ * database's memory; the operating system caches its files as well.
+ */
+const EMBEDDED_CONF = "shared_buffers = 32MB";
+
+/**
  * PostgreSQL in-process (PGlite, WebAssembly), stored under `dataDir`. Prisma reaches it
  * through a loopback socket with a pool of one connection: PGlite runs one session, so
  * requests queue rather than interleave.
@@ -66,8 +74,17 @@ async function openEmbedded(
   dataDir: string | undefined,
   warn: (message: string) => void,
 ): Promise<Database> {
-  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  if (dataDir !== undefined) {
+    await mkdir(dataDir, { recursive: true });
+    // PGlite keeps the memory of creating a database (initdb, ~450 MB) for as long as that
+    // instance lives: a new data directory is created by a throwaway instance, then opened.
+    if (!existsSync(path.join(dataDir, "PG_VERSION")))
+      await (await PGlite.create({ dataDir, postgresqlconf: EMBEDDED_CONF })).close();
+  }
+  const db = await PGlite.create({
+    ...(dataDir === undefined ? {} : { dataDir }),
+    postgresqlconf: EMBEDDED_CONF,
+  });
   await migrate(
     {
       query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
