@@ -212,7 +212,11 @@ async function waitFor(
   }
 }
 
+/** Where a run is, for a failure that names it (a busy CI machine makes every step slow). */
+let phase = "starting";
+
 async function runFuzz(seed: number) {
+  phase = "opening the database";
   const random = createRandom(seed);
   // One generator per client and per driver, so their choices do not depend on each other's timing.
   const fork = () => createRandom(random.int(0, 0xffffffff));
@@ -228,6 +232,7 @@ async function runFuzz(seed: number) {
       .expect(201);
     const chartId: string = created.body.id;
     const initial: ChartDocument = created.body.document;
+    phase = "editing";
 
     const total = CLIENTS * BATCHES_PER_CLIENT;
     let made = 0;
@@ -250,18 +255,21 @@ async function runFuzz(seed: number) {
     };
     const restart = async () => {
       while (made < total / 2) await sleep(10);
+      phase = "restarting";
       // Clients see 1001 and reconnect; they keep editing into their outboxes meanwhile.
       await first.close();
       secondApp = appOver(t);
       second = await serve(secondApp, first.port);
+      phase = "editing after the restart";
     };
     await Promise.all([...clients.map((client, i) => drive(client, i, fork())), restart()]);
 
     for (const client of clients) client.settle();
+    phase = "draining";
     const serverVersion = async () => (await t.store.head(chartId))?.version ?? -1;
     await waitFor(
       "every client drained and caught up",
-      30_000,
+      60_000,
       async () => {
         const version = await serverVersion();
         return clients.every((client) => client.isIdle && client.version === version);
@@ -273,6 +281,7 @@ async function runFuzz(seed: number) {
           .join("; "),
     );
     for (const client of clients) client.stop();
+    phase = "checking";
 
     const server = await request(secondApp ?? t.anonymous)
       .get(`/api/charts/${chartId}`)
@@ -366,15 +375,25 @@ describe("live convergence under a lossy network", () => {
     "brings 20 clients and the server to one chart (seed %i)",
     async (seed) => {
       const started = Date.now();
+      let timer: NodeJS.Timeout | undefined;
+      // Ahead of vitest's own timeout, so the failure names the seed and the phase.
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`the run did not finish in 200 s (while ${phase})`)),
+          200_000,
+        );
+      });
       try {
-        const outcome = await runFuzz(seed);
+        const outcome = await Promise.race([runFuzz(seed), deadline]);
         console.info(`live fuzz seed ${seed}: ${Date.now() - started} ms`, outcome);
       } catch (error) {
         // The seed replays the run (LIVE_FUZZ_SEED), as far as socket timing allows.
         if (error instanceof Error) error.message = `[LIVE_FUZZ_SEED=${seed}] ${error.message}`;
         throw error;
+      } finally {
+        clearTimeout(timer);
       }
     },
-    60_000,
+    240_000,
   );
 });

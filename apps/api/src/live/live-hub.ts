@@ -14,6 +14,9 @@ import type { BusEvent, ChangeBus } from "./bus";
 import { createLiveConnection, type Identity, type LiveConnection } from "./live-connection";
 import { appliedOf, createRoom, type Room } from "./live-room";
 
+/** How long a shutdown waits for clients to answer the close frame before cutting them off. */
+const CLOSE_GRACE_MS = 1000;
+
 export interface HubOptions {
   /** Beyond this many versions behind, a reconnecting client gets the chart, not the log. */
   catchUpLimit: number;
@@ -289,6 +292,11 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
       for (const timer of timers) clearInterval(timer);
       for (const { connection } of connections)
         connection.close(LIVE_CLOSE.goingAway, "the server is restarting");
+      // A client that does not answer the close frame would hold the shutdown for ws's 30 s.
+      const deadline = Date.now() + CLOSE_GRACE_MS;
+      while (connections.size > 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      for (const { socket } of connections) socket.terminate();
       await bus.close();
     },
   };
