@@ -22,6 +22,8 @@ export interface HubOptions {
   catchUpLimit: number;
   /** WebSocket pings, silent peers, remote presence kept alive. */
   heartbeatMs: number;
+  /** A peer heard nothing from (not even a pong) for this long is gone (live.md: 30 s). */
+  silenceMs: number;
   /** Charts' versions compared with what was sent: heals a lost poke. */
   healMs: number;
   /** Every connection's credential and access checked again. */
@@ -31,6 +33,7 @@ export interface HubOptions {
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
   catchUpLimit: 1000,
   heartbeatMs: 10_000,
+  silenceMs: LIVE_SILENCE_MS,
   healMs: 5_000,
   recheckMs: 30_000,
 };
@@ -51,7 +54,10 @@ export interface HubDeps {
  * re-checking access).
  */
 export function createLiveHub({ store, writer, auth, access, bus, logger, options }: HubDeps) {
-  const { catchUpLimit, heartbeatMs, healMs, recheckMs } = { ...DEFAULT_HUB_OPTIONS, ...options };
+  const { catchUpLimit, heartbeatMs, silenceMs, healMs, recheckMs } = {
+    ...DEFAULT_HUB_OPTIONS,
+    ...options,
+  };
   const rooms = new Map<string, Room>();
   let closed = false;
   const connections = new Set<{ connection: LiveConnection; socket: WebSocket }>();
@@ -153,11 +159,11 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
     setInterval(() => {
       const now = Date.now();
       for (const { connection, socket } of connections) {
-        if (now - connection.heardAt > LIVE_SILENCE_MS) socket.terminate();
+        if (now - connection.heardAt > silenceMs) socket.terminate();
         else if (socket.readyState === socket.OPEN) socket.ping();
       }
       for (const room of rooms.values()) {
-        room.expire(now);
+        room.expire(now, silenceMs);
         // Other processes forget peers they have not heard of for a while.
         for (const member of room.members)
           bus.publish({ type: "presence", chart: room.chartId, presence: member.presence });

@@ -1,5 +1,4 @@
 import type { AppliedMessage, PeerPresence, ServerMessage } from "@rolemap/contract";
-import { LIVE_SILENCE_MS } from "@rolemap/contract";
 import type { LogEntry } from "../services/chart-store";
 
 /** What a room needs of a connection. */
@@ -131,10 +130,10 @@ export function createRoom(
     remoteLeave(peer: string) {
       if (remote.delete(peer)) this.broadcast({ type: "leave", peer });
     },
-    /** Forgets remote peers silent for longer than live.md allows. */
-    expire(now: number) {
+    /** Forgets remote peers not heard of for `silenceMs` (live.md: 30 s). */
+    expire(now: number, silenceMs: number) {
       for (const [peer, { heardAt }] of remote)
-        if (now - heardAt > LIVE_SILENCE_MS) this.remoteLeave(peer);
+        if (now - heardAt > silenceMs) this.remoteLeave(peer);
     },
     get version() {
       return version;
