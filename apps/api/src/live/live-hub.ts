@@ -72,6 +72,7 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
           for (const member of created.members)
             (member as LiveConnection).close(LIVE_CLOSE.goingAway, "reconnect to resynchronise");
         },
+        (error) => logger.warn({ err: error, chart: chartId }, "live: could not read the log"),
       );
       room = created;
       rooms.set(chartId, room);

@@ -30,6 +30,8 @@ export function createRoom(
   chartId: string,
   readLog: (afterVersion: number, toVersion: number) => Promise<LogEntry[] | undefined>,
   onStale: () => void,
+  /** A log read failed (the database is away): the next poke or heal tries again. */
+  onError: (error: unknown) => void,
 ) {
   const members = new Set<RoomMember>();
   /** Peers held by other processes, with when they were last heard of. */
@@ -77,6 +79,8 @@ export function createRoom(
         if (version === from) break; // nothing new could be read: try again on the next poke
         drain();
       }
+    } catch (error) {
+      onError(error);
     } finally {
       fetching = false;
     }
