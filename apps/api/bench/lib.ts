@@ -267,3 +267,45 @@ export function printTable(rows: readonly Row[]) {
 }
 
 export const fmtMs = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+/**
+ * Runs `measure` against a server on the embedded database, then (when
+ * ROLEMAP_BENCH_DATABASE_URL is set) against one on a throwaway PostgreSQL database.
+ */
+export async function onEachDatabase(
+  bench: string,
+  measure: (server: ServerChild, database: "embedded" | "postgres") => Promise<Row[]>,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  const dataDir = await tempDir(bench);
+  try {
+    const embedded = await startApiServer({ DATA_DIR: dataDir, LOG_LEVEL: "silent" });
+    try {
+      rows.push(...(await measure(embedded, "embedded")));
+    } finally {
+      await stopServer(embedded);
+    }
+    const adminUrl = process.env.ROLEMAP_BENCH_DATABASE_URL;
+    if (adminUrl === undefined || adminUrl === "") {
+      console.log(`${bench} (postgres): skipped; set ROLEMAP_BENCH_DATABASE_URL to run it`);
+      return rows;
+    }
+    const database = await createThrowawayDatabase(adminUrl);
+    try {
+      const server = await startApiServer({
+        DATABASE_URL: database.url,
+        DATA_DIR: dataDir,
+        LOG_LEVEL: "silent",
+      });
+      try {
+        rows.push(...(await measure(server, "postgres")));
+      } finally {
+        await stopServer(server);
+      }
+    } finally {
+      await database.drop();
+    }
+  } finally {
+    await removeDir(dataDir);
+  }
+  return rows;
+}

@@ -9,17 +9,7 @@ import type {
 } from "@rolemap/contract";
 import { WebSocket } from "ws";
 import { createRandom, generateChart } from "../../../packages/domain/bench/generate-chart";
-import {
-  createThrowawayDatabase,
-  type Row,
-  removeDir,
-  requestJson,
-  SEED,
-  type ServerChild,
-  startApiServer,
-  stopServer,
-  tempDir,
-} from "./lib";
+import { type Row, requestJson, SEED, type ServerChild } from "./lib";
 
 /**
  * What the live benchmarks share: a lean protocol client (one JSON.parse per frame, the
@@ -162,49 +152,6 @@ export function pidOf(server: ServerChild): number {
   const pid = server.child.pid;
   if (pid === undefined) throw new Error("the server has no pid");
   return pid;
-}
-
-/**
- * Runs `measure` against a server on the embedded database, then (when
- * ROLEMAP_BENCH_DATABASE_URL is set) against one on a throwaway PostgreSQL database.
- */
-export async function onEachDatabase(
-  bench: string,
-  measure: (server: ServerChild, database: "embedded" | "postgres") => Promise<Row[]>,
-): Promise<Row[]> {
-  const rows: Row[] = [];
-  const dataDir = await tempDir(bench);
-  try {
-    const embedded = await startApiServer({ DATA_DIR: dataDir, LOG_LEVEL: "silent" });
-    try {
-      rows.push(...(await measure(embedded, "embedded")));
-    } finally {
-      await stopServer(embedded);
-    }
-    const adminUrl = process.env.ROLEMAP_BENCH_DATABASE_URL;
-    if (adminUrl === undefined || adminUrl === "") {
-      console.log(`${bench} (postgres): skipped; set ROLEMAP_BENCH_DATABASE_URL to run it`);
-      return rows;
-    }
-    const database = await createThrowawayDatabase(adminUrl);
-    try {
-      const server = await startApiServer({
-        DATABASE_URL: database.url,
-        DATA_DIR: dataDir,
-        LOG_LEVEL: "silent",
-      });
-      try {
-        rows.push(...(await measure(server, "postgres")));
-      } finally {
-        await stopServer(server);
-      }
-    } finally {
-      await database.drop();
-    }
-  } finally {
-    await removeDir(dataDir);
-  }
-  return rows;
 }
 
 /** A row with a "≤ goal" target and its verdict. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { fmtMs, percentile, type Row, type ServerChild, sleep } from "./lib";
+import { fmtMs, onEachDatabase, percentile, type Row, type ServerChild, sleep } from "./lib";
 import {
   BenchSocket,
   chartOfSize,
@@ -8,7 +8,6 @@ import {
   createBatchMaker,
   createChart,
   goalRow,
-  onEachDatabase,
   pidOf,
 } from "./live-bench-client";
 

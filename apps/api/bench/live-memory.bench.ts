@@ -1,11 +1,10 @@
-import { type Row, type ServerChild, sleep } from "./lib";
+import { onEachDatabase, type Row, type ServerChild, sleep } from "./lib";
 import {
   BenchSocket,
   chartOfSize,
   createChart,
   goalRow,
   memoryMBOf,
-  onEachDatabase,
   pidOf,
 } from "./live-bench-client";
 

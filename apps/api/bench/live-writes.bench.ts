@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { ChartDocument, Operation, OperationsResponse } from "@rolemap/contract";
-import { fmtMs, percentile, type Row, requestJson, type ServerChild } from "./lib";
+import { fmtMs, onEachDatabase, percentile, type Row, requestJson, type ServerChild } from "./lib";
 import {
   BenchSocket,
   chartOfSize,
   createBatchMaker,
   createChart,
   goalRow,
-  onEachDatabase,
 } from "./live-bench-client";
 
 /**

@@ -2,17 +2,13 @@ import type { ChartDocument, ChartRecord, Operation, OperationsResponse } from "
 import { createRandom } from "../../../packages/domain/bench/generate-chart";
 import {
   benchChart,
-  createThrowawayDatabase,
   fmtMs,
+  onEachDatabase,
   percentile,
   type Row,
-  removeDir,
   requestJson,
   SEED,
   type ServerChild,
-  startApiServer,
-  stopServer,
-  tempDir,
 } from "./lib";
 
 /**
@@ -130,36 +126,4 @@ async function measure(server: ServerChild, label: string): Promise<Row[]> {
   ];
 }
 
-export async function benchOperations(): Promise<Row[]> {
-  const rows: Row[] = [];
-  const dataDir = await tempDir("operations");
-  const embedded = await startApiServer({ DATA_DIR: dataDir, LOG_LEVEL: "silent" });
-  try {
-    rows.push(...(await measure(embedded, "embedded")));
-  } finally {
-    await stopServer(embedded);
-    await removeDir(dataDir);
-  }
-
-  const adminUrl = process.env.ROLEMAP_BENCH_DATABASE_URL;
-  if (adminUrl === undefined || adminUrl === "") {
-    console.log("operations (postgres): skipped; set ROLEMAP_BENCH_DATABASE_URL to run it");
-    return rows;
-  }
-  const database = await createThrowawayDatabase(adminUrl);
-  try {
-    const server = await startApiServer({
-      DATABASE_URL: database.url,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "silent",
-    });
-    try {
-      rows.push(...(await measure(server, "postgres")));
-    } finally {
-      await stopServer(server);
-    }
-  } finally {
-    await database.drop();
-  }
-  return rows;
-}
+export const benchOperations = () => onEachDatabase("operations", measure);
