@@ -25,14 +25,17 @@ export const requirePrincipal: RequestHandler = (_req, res, next) => {
 
 export const sessionSecretOf = (res: Response) => locals(res).sessionSecret;
 
-export function bearerOf(req: Request): string | undefined {
+/** Only the headers are read, so the live upgrade (a bare IncomingMessage) uses these too. */
+type WithHeaders = Pick<Request, "headers">;
+
+export function bearerOf(req: WithHeaders): string | undefined {
   const header = req.headers.authorization;
   if (header === undefined) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match?.[1];
 }
 
-export function sessionCookieOf(req: Request): string | undefined {
+export function sessionCookieOf(req: WithHeaders): string | undefined {
   const header = req.headers.cookie;
   return header === undefined ? undefined : parseCookies(header)[SESSION_COOKIE];
 }

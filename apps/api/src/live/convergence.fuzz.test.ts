@@ -179,17 +179,9 @@ async function serve(app: RolemapApp, port: number) {
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
         await app.live.close();
-        // The hub takes upgrades even after its close (reported): close latecomers until none is left.
-        let done = false;
-        void closed.then(() => {
-          done = true;
-        });
-        while (!done) {
-          if (app.live.hub.size > 0) await app.live.hub.close();
-          server.closeAllConnections();
-          await sleep(20);
-        }
+        await closed;
       })();
       return closing;
     },

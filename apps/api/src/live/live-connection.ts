@@ -18,6 +18,7 @@ import type { Logger } from "pino";
 import type { RawData, WebSocket } from "ws";
 import { mayDo, type Principal } from "../auth/principal";
 import { AppError } from "../errors";
+import type { Credential } from "../services/auth-service";
 import { authorOf } from "../services/chart-service";
 import type { ChartWriter } from "../services/chart-writer";
 import { unstorableText } from "../services/storable-text";
@@ -49,7 +50,7 @@ export interface Identity {
   principal: Principal;
   level: AccessLevel;
   /** What authenticated the upgrade, to check it again later (revocation). */
-  credential: { kind: "token" | "session"; secret: string };
+  credential: Credential;
 }
 
 type State = "new" | "joining" | "live" | "closed";

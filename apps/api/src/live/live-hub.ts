@@ -3,6 +3,7 @@ import {
   LIVE_CLOSE,
   LIVE_SILENCE_MS,
   type PeerPresence,
+  type WelcomeMessage,
 } from "@rolemap/contract";
 import type { Logger } from "pino";
 import type { WebSocket } from "ws";
@@ -88,11 +89,26 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
   const levelOf = async (
     identity: Identity,
   ): Promise<AccessLevel | "unauthenticated" | undefined> => {
-    const { kind, secret } = identity.credential;
-    const principal =
-      kind === "token" ? await auth.fromToken(secret) : (await auth.fromSession(secret))?.principal;
+    const principal = await auth.fromCredential(identity.credential);
     if (principal === undefined) return "unauthenticated";
     return access.level(principal, identity.chartId);
+  };
+
+  /**
+   * Where a client starts: the changes since its `since` from the log, or the whole chart
+   * (no `since`, too far behind, ahead, or a stretch the log cannot replay).
+   */
+  const startOf = async (
+    chartId: string,
+    since: number | null,
+    current: number,
+  ): Promise<Pick<WelcomeMessage, "version" | "ops" | "chart"> | undefined> => {
+    if (since !== null && since > 0 && since <= current && current - since <= catchUpLimit) {
+      const entries = await store.readLog(chartId, since, current);
+      if (entries !== undefined) return { version: current, ops: entries.map(appliedOf) };
+    }
+    const chart = await store.get(chartId);
+    return chart === undefined ? undefined : { version: chart.version, chart: chart.document };
   };
 
   /** Checks each connection's access again: revoked ones close, changed levels apply. */
@@ -185,36 +201,13 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
       const head = await store.head(connection.chartId);
       if (head === undefined) return hub.removed(connection.chartId);
       room.start(head.version);
-      let welcome:
-        | { version: number; ops?: ReturnType<typeof appliedOf>[]; chart?: unknown }
-        | undefined;
-      if (
-        since !== null &&
-        since > 0 &&
-        since <= head.version &&
-        head.version - since <= catchUpLimit
-      ) {
-        const entries = await store.readLog(connection.chartId, since, head.version);
-        if (entries !== undefined) welcome = { version: head.version, ops: entries.map(appliedOf) };
-      }
-      if (welcome === undefined) {
-        const chart = await store.get(connection.chartId);
-        if (chart === undefined) return hub.removed(connection.chartId);
-        welcome = { version: chart.version, chart: chart.document };
-      }
+      const start = await startOf(connection.chartId, since, head.version);
+      if (start === undefined) return hub.removed(connection.chartId);
       connection.welcome({
         type: "welcome",
-        version: welcome.version,
+        ...start,
         you: { peer: connection.peer, name: connection.name, access: connection.level },
         peers: room.peersFor(connection),
-        ...(welcome.ops === undefined ? {} : { ops: welcome.ops }),
-        ...(welcome.chart === undefined
-          ? {}
-          : {
-              chart: welcome.chart as NonNullable<
-                Parameters<LiveConnection["welcome"]>[0]["chart"]
-              >,
-            }),
         locked: head.lockedBy !== null,
       });
       // The others learn of the newcomer; the other processes send who they hold.
@@ -282,10 +275,10 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
       return connection;
     },
 
-    /** How many connections a principal holds (a cap against one client opening thousands). */
-    countOf(principalKey: (identity: Identity) => boolean) {
+    /** How many connections match (the cap against one principal opening thousands). */
+    count(matches: (identity: Identity) => boolean) {
       let count = 0;
-      for (const { connection } of connections) if (principalKey(connection.identity)) count++;
+      for (const { connection } of connections) if (matches(connection.identity)) count++;
       return count;
     },
 

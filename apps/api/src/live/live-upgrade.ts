@@ -3,14 +3,13 @@ import type { IncomingMessage } from "node:http";
 import { STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import { ChartIdSchema, LIVE_MAX_MESSAGE_BYTES, LIVE_PROTOCOL } from "@rolemap/contract";
-import { parse as parseCookies } from "cookie";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
-import { type Principal, principalKey } from "../auth/principal";
+import { principalKey } from "../auth/principal";
 import { AppError, notFound, unauthenticated } from "../errors";
-import { SESSION_COOKIE } from "../http/authenticate";
+import { bearerOf, sessionCookieOf } from "../http/authenticate";
 import { isOwnOrigin, type OriginPolicy } from "../http/same-origin";
-import type { AuthService } from "../services/auth-service";
+import type { AuthService, Credential } from "../services/auth-service";
 import type { ChartAccess } from "../services/chart-access";
 import type { Identity } from "./live-connection";
 import type { LiveHub } from "./live-hub";
@@ -31,12 +30,10 @@ function refuse(socket: Duplex, error: AppError) {
   );
 }
 
-function credentialOf(req: IncomingMessage): Identity["credential"] | undefined {
-  const header = req.headers.authorization;
-  const bearer = header === undefined ? undefined : /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+function credentialOf(req: IncomingMessage): Credential | undefined {
+  const bearer = bearerOf(req);
   if (bearer !== undefined) return { kind: "token", secret: bearer };
-  const cookie = req.headers.cookie;
-  const secret = cookie === undefined ? undefined : parseCookies(cookie)[SESSION_COOKIE];
+  const secret = sessionCookieOf(req);
   return secret === undefined || secret === "" ? undefined : { kind: "session", secret };
 }
 
@@ -73,10 +70,7 @@ export function createLiveUpgrade(deps: {
     if (!ChartIdSchema.safeParse(chartId).success) throw notFound(`chart ${chartId}`);
     const credential = credentialOf(req);
     if (credential === undefined) throw unauthenticated();
-    const principal: Principal | undefined =
-      credential.kind === "token"
-        ? await auth.fromToken(credential.secret)
-        : (await auth.fromSession(credential.secret))?.principal;
+    const principal = await auth.fromCredential(credential);
     if (principal === undefined) throw unauthenticated();
     if (credential.kind === "session") {
       const origin = req.headers.origin;
@@ -90,7 +84,7 @@ export function createLiveUpgrade(deps: {
     if (level === undefined) throw notFound(`chart ${chartId}`);
     const key = principalKey(principal);
     if (
-      hub.countOf((identity) => principalKey(identity.principal) === key) >=
+      hub.count((identity) => principalKey(identity.principal) === key) >=
       MAX_CONNECTIONS_PER_PRINCIPAL
     )
       throw new AppError("rate_limited", "too many live connections; close some tabs");

@@ -32,6 +32,12 @@ export const TOKEN_PREFIX = "rm_";
 /** lastSeenAt is written at most this often: not a write for every request. */
 const TOUCH_EVERY_MS = 60 * 60 * 1000;
 
+/** What a request proved itself with: an API token or a session cookie's secret. */
+export interface Credential {
+  kind: "token" | "session";
+  secret: string;
+}
+
 /** A new browser session: the secret goes into the cookie, its hash into the database. */
 export interface SignedIn<T> {
   who: T;
@@ -58,7 +64,7 @@ export function createAuthService(store: AccessStore, config: AuthConfig) {
     passwordHash: await hashPassword(body.password, config.passwordCost),
   });
 
-  return {
+  const service = {
     async state() {
       return { setup: !(await store.hasAccounts()) };
     },
@@ -148,6 +154,13 @@ export function createAuthService(store: AccessStore, config: AuthConfig) {
       return { principal, renewed };
     },
 
+    /** The principal of either kind of credential (a live connection checks its own again). */
+    async fromCredential({ kind, secret }: Credential): Promise<Principal | undefined> {
+      return kind === "token"
+        ? service.fromToken(secret)
+        : (await service.fromSession(secret))?.principal;
+    },
+
     /** The principal of an API token, or undefined when it is unknown or revoked. */
     async fromToken(secret: string): Promise<Principal | undefined> {
       const token = await store.findToken(hashSecret(secret));
@@ -158,6 +171,7 @@ export function createAuthService(store: AccessStore, config: AuthConfig) {
       return { kind: "account", account: token.account, via: "token", credential: token.id };
     },
   };
+  return service;
 }
 
 const alreadySetUp = () =>
