@@ -11,9 +11,19 @@ import type { CanvasModel } from "./use-canvas-model";
 const REVEAL_PADDING = 0.4;
 
 /**
- * Roles selected elsewhere (a finding, a matrix column) are shown on the canvas: their
- * collapsed managers open and the view pans to them (zooming out if they do not fit). Selections made on
- * the canvas itself never move the view.
+ * Whether a selection from `origin` moves the canvas to its roles: a finding's, yes (that
+ * is what clicking it is for); the canvas's own (a click, role search, which centres by
+ * itself) and the matrix's ("matrix", "matrix-add": cell, row and column clicks), never —
+ * someone working in the matrix did not ask for the chart to jump.
+ */
+export function revealsSelection(origin: string | null): boolean {
+  return origin !== null && origin !== "canvas" && !origin.startsWith("matrix");
+}
+
+/**
+ * Roles selected elsewhere (a finding) are shown on the canvas: their collapsed managers
+ * open and the view pans to them (zooming out if they do not fit). Selections made on the
+ * canvas or in the matrix never move the view (`revealsSelection`).
  */
 export function useRevealSelection({
   model,
@@ -34,8 +44,7 @@ export function useRevealSelection({
   latest.current = model;
   // Only a new selection moves the view, not every edit of the chart.
   useEffect(() => {
-    if (selection.origin === null || selection.origin === "canvas" || selection.roles.length === 0)
-      return;
+    if (!revealsSelection(selection.origin) || selection.roles.length === 0) return;
     const { forest, document, missing } = latest.current;
     const ancestors = new Set(selection.roles.flatMap((id) => treeAncestorsOf(forest, id)));
     setCollapsed((collapsed) =>
