@@ -2,6 +2,9 @@ import { Handle, type NodeProps, Position, useStore } from "@xyflow/react";
 import { type FocusEvent, type KeyboardEvent, memo, useId, useRef } from "react";
 import { useCanvasActions } from "./canvas-actions";
 import { compactTitle } from "./compact-title";
+
+/** A compact card's title lines above its marks (VACANT, findings). */
+const COMPACT_MARKED_LINES = 2;
 import { RIGHT_HANDLE, type RoleFlowNode, SIDE_HANDLE } from "./flow-mapping";
 import { selectIsCompact } from "./geometry";
 import styles from "./RoleNode.module.css";
@@ -68,16 +71,28 @@ function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
     "data-drop-target": data.isDropTarget,
   };
 
-  if (isCompact && !data.isEditing)
+  // Zoomed out, the marks a room must see stay: VACANT and the findings badge, in large type
+  // below a title of two lines.
+  if (isCompact && !data.isEditing) {
+    const hasMarks = isVacant || data.findingCount > 0;
     return (
       <div
         {...card}
         title={data.holder === null ? `${data.title} (vacant)` : `${data.title}: ${data.holder}`}
       >
-        <div className={styles.title}>{compactTitle(data.title)}</div>
+        <div className={styles.title}>
+          {compactTitle(data.title, hasMarks ? COMPACT_MARKED_LINES : undefined)}
+        </div>
+        {hasMarks && (
+          <div className={styles.marks}>
+            {isVacant && <div className={styles.vacantLabel}>Vacant</div>}
+            <FindingsBadge data={data} />
+          </div>
+        )}
         <CardHandles nodeId={id} />
       </div>
     );
+  }
 
   return (
     <div {...card}>
@@ -102,18 +117,7 @@ function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
           )}
         </>
       )}
-      {data.findingCount > 0 && (
-        <span
-          className={styles.badge}
-          data-severity={data.worstSeverity}
-          data-testid="role-findings"
-          title={`${plural(data.findingCount, "finding")} involve this role`}
-        >
-          <span aria-hidden="true">{data.worstSeverity === "error" ? "!" : "i"}</span>
-          {data.findingCount}
-          <span className="visually-hidden"> {plural(data.findingCount, "finding")}</span>
-        </span>
-      )}
+      <FindingsBadge data={data} />
       {data.reportCount > 0 && (
         <button
           type="button"
@@ -136,6 +140,23 @@ function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
       )}
       <CardHandles nodeId={id} />
     </div>
+  );
+}
+
+/** How many findings involve the role, coloured by the worst; nothing when none do. */
+function FindingsBadge({ data }: { data: RoleFlowNode["data"] }) {
+  if (data.findingCount === 0) return null;
+  return (
+    <span
+      className={styles.badge}
+      data-severity={data.worstSeverity}
+      data-testid="role-findings"
+      title={`${plural(data.findingCount, "finding")} involve this role`}
+    >
+      <span aria-hidden="true">{data.worstSeverity === "error" ? "!" : "i"}</span>
+      {data.findingCount}
+      <span className="visually-hidden"> {plural(data.findingCount, "finding")}</span>
+    </span>
   );
 }
 

@@ -45,4 +45,9 @@ describe("compactTitle", () => {
       );
     }
   });
+
+  it("fits a title into two lines where the card shows marks below it", () => {
+    expect(compactTitle("Chief Information Security Officer", 2)).toBe("Chief Information…");
+    expect(compactTitle("x".repeat(50), 2)).toBe(`${"x".repeat(23)}…`);
+  });
 });

@@ -33,9 +33,9 @@ function linesNeeded(words: readonly string[]): number {
   return lines;
 }
 
-const fits = (words: readonly string[]) => linesNeeded(words) <= COMPACT_LINES;
-
-export function compactTitle(title: string): string {
+/** `lines`: fewer than three where the card shows a mark below the title (vacant, findings). */
+export function compactTitle(title: string, lines = COMPACT_LINES): string {
+  const fits = (words: readonly string[]) => linesNeeded(words) <= lines;
   const words = title
     .trim()
     .split(/\s+/)
@@ -49,5 +49,5 @@ export function compactTitle(title: string): string {
   }
   // Not even the first word fits: as much of it as the lines hold.
   const first = words[0] ?? "";
-  return `${first.slice(0, COMPACT_LINES * COMPACT_LINE_LENGTH - 1)}${ELLIPSIS}`;
+  return `${first.slice(0, lines * COMPACT_LINE_LENGTH - 1)}${ELLIPSIS}`;
 }
