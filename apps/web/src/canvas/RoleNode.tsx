@@ -3,11 +3,12 @@ import { type FocusEvent, type KeyboardEvent, memo, useId, useRef } from "react"
 import { useCanvasActions } from "./canvas-actions";
 import { compactTitle } from "./compact-title";
 
-/** A compact card's title lines above its marks (VACANT, findings). */
-const COMPACT_MARKED_LINES = 2;
 import { RIGHT_HANDLE, type RoleFlowNode, SIDE_HANDLE } from "./flow-mapping";
 import { selectIsCompact } from "./geometry";
 import styles from "./RoleNode.module.css";
+
+/** A compact card's title lines above its marks (VACANT, findings). */
+const COMPACT_MARKED_LINES = 2;
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
