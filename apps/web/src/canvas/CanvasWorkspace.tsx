@@ -5,7 +5,6 @@ import {
   type Connection,
   Controls,
   type EdgeChange,
-  MiniMap,
   type NodeChange,
   type OnNodeDrag,
   Panel,
@@ -19,6 +18,7 @@ import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } fro
 import { type ChartEditor, selectCanEdit, useEditorSelector } from "../editor";
 import { useAfterFirstPaint } from "../lib/use-after-first-paint";
 import { ARCHETYPE_MIME, findArchetype, type RoleArchetype } from "./archetypes";
+import { CanvasMiniMap } from "./CanvasMiniMap";
 import { CanvasToolbar } from "./CanvasToolbar";
 import styles from "./ChartCanvas.module.css";
 import { CanvasActionsContext } from "./canvas-actions";
@@ -34,6 +34,7 @@ import { useCanvasEdits } from "./use-canvas-edits";
 import { useCanvasKeyboard } from "./use-canvas-keyboard";
 import type { CanvasModel } from "./use-canvas-model";
 import type { CanvasView } from "./use-canvas-view";
+import { usePresentationView } from "./use-presentation-view";
 import { useRevealSelection } from "./use-reveal-selection";
 import { useViewCulling } from "./use-view-culling";
 import { ViewportPortalContext, ViewportPortalProbe } from "./viewport-portal";
@@ -54,6 +55,8 @@ export interface WorkspaceProps {
   editor: ChartEditor;
   canvasView: CanvasView;
   model: CanvasModel;
+  /** The presentation view: the chart alone, fitted for a projector (no palette, no tools). */
+  isPresenting?: boolean;
 }
 
 /**
@@ -62,7 +65,12 @@ export interface WorkspaceProps {
  * who may not edit the chart, the gestures that change it are switched off where React Flow
  * offers them (no dragging, no connecting, no line toolbar, no palette, no edit keys).
  */
-export function CanvasWorkspace({ editor, canvasView, model }: WorkspaceProps) {
+export function CanvasWorkspace({
+  editor,
+  canvasView,
+  model,
+  isPresenting = false,
+}: WorkspaceProps) {
   const canEdit = useEditorSelector(editor, selectCanEdit);
   const flow = useReactFlow<RoleFlowNode, LineFlowEdge>();
   const store = useStoreApi<RoleFlowNode, LineFlowEdge>();
@@ -105,6 +113,7 @@ export function CanvasWorkspace({ editor, canvasView, model }: WorkspaceProps) {
   });
   useCanvasKeyboard({ root, edits, canEdit });
   useRevealSelection({ model, flow, setCollapsed });
+  usePresentationView({ flow, nodes: model.baseNodes, isPresenting });
   // The lines come a frame after the cards: a third of the first render's work on a large
   // chart, and the cards are what a person looks for first.
   const areLinesShown = useAfterFirstPaint();
@@ -253,9 +262,11 @@ export function CanvasWorkspace({ editor, canvasView, model }: WorkspaceProps) {
       data-cards={isCulled ? "view" : "all"}
       data-dots={areDotsDrawnMerged ? "merged" : "apart"}
     >
-      <CanvasSide canEdit={canEdit} onAdd={onPaletteAdd}>
-        <LineLegend hasDotted={hasDotted} />
-      </CanvasSide>
+      {!isPresenting && (
+        <CanvasSide canEdit={canEdit} onAdd={onPaletteAdd}>
+          <LineLegend hasDotted={hasDotted} />
+        </CanvasSide>
+      )}
       <div className={styles.flow}>
         <CanvasActionsContext.Provider value={edits.actions}>
           <ViewportPortalContext.Provider value={portalTarget}>
@@ -293,19 +304,23 @@ export function CanvasWorkspace({ editor, canvasView, model }: WorkspaceProps) {
               proOptions={PRO_OPTIONS}
             >
               <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#cbd5e1" />
-              <Panel position="top-left" className={styles.panel}>
-                <CanvasToolbar
-                  onAutoLayout={canEdit ? edits.autoLayout : undefined}
-                  onFitView={edits.fitAll}
-                  collapsedCount={collapsed.size}
-                  onExpandAll={edits.expandAll}
-                  search={edits.search}
-                  focus={edits.focusRole}
-                  isEmpty={isEmpty}
-                />
-              </Panel>
-              <Controls showInteractive={false} position="bottom-left" />
-              <CanvasMiniMap />
+              {!isPresenting && (
+                <>
+                  <Panel position="top-left" className={styles.panel}>
+                    <CanvasToolbar
+                      onAutoLayout={canEdit ? edits.autoLayout : undefined}
+                      onFitView={edits.fitAll}
+                      collapsedCount={collapsed.size}
+                      onExpandAll={edits.expandAll}
+                      search={edits.search}
+                      focus={edits.focusRole}
+                      isEmpty={isEmpty}
+                    />
+                  </Panel>
+                  <Controls showInteractive={false} position="bottom-left" />
+                  <CanvasMiniMap />
+                </>
+              )}
               <ViewportPortalProbe onTarget={setPortalTarget} />
             </ReactFlow>
           </ViewportPortalContext.Provider>
@@ -325,28 +340,4 @@ export function CanvasWorkspace({ editor, canvasView, model }: WorkspaceProps) {
 function pointerOf(event: MouseEvent | TouchEvent): { clientX: number; clientY: number } {
   if ("changedTouches" in event) return event.changedTouches[0] ?? { clientX: 0, clientY: 0 };
   return event;
-}
-
-const MINIMAP_SIZE = { width: 168, height: 112 } as const;
-const miniMapColor = (node: RoleFlowNode) => (node.data.holder === null ? "#d97706" : "#334155");
-
-/**
- * The overview in the corner. It draws every role of the chart (1,000 of them, where the
- * view shows a few hundred), so it comes one frame after the cards rather than with them.
- */
-function CanvasMiniMap() {
-  const isPainted = useAfterFirstPaint();
-  if (!isPainted) return null;
-  return (
-    <MiniMap
-      pannable
-      zoomable
-      nodeColor={miniMapColor}
-      nodeStrokeWidth={0}
-      maskColor="rgb(241 245 249 / 70%)"
-      ariaLabel="Overview of the chart"
-      // Smaller than React Flow's 200×150: it must not cover the chart on a short canvas.
-      style={MINIMAP_SIZE}
-    />
-  );
 }

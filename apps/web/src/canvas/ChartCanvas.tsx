@@ -17,7 +17,14 @@ import { useCanvasView } from "./use-canvas-view";
  * `editor.apply` (use-canvas-edits), so undo, saving and findings work the same as for
  * every other view. Drag positions stay local until the drop.
  */
-export function ChartCanvas({ editor }: { editor: ChartEditor }) {
+export function ChartCanvas({
+  editor,
+  isPresenting = false,
+}: {
+  editor: ChartEditor;
+  /** The presentation view (CanvasWorkspace). */
+  isPresenting?: boolean;
+}) {
   const canvasView = useCanvasView();
   const model = useCanvasModel(editor, canvasView.view);
   const [size, measure] = useFirstSize<HTMLDivElement>();
@@ -26,13 +33,23 @@ export function ChartCanvas({ editor }: { editor: ChartEditor }) {
     return (
       // One frame, to learn the canvas's size: React Flow then starts with the chart fitted.
       <div className={styles.canvas} inert>
-        <CanvasSide canEdit={canEdit} onAdd={ignore}>
-          <LineLegend hasDotted={hasDottedLine(model.document.reportingLines)} />
-        </CanvasSide>
+        {!isPresenting && (
+          <CanvasSide canEdit={canEdit} onAdd={ignore}>
+            <LineLegend hasDotted={hasDottedLine(model.document.reportingLines)} />
+          </CanvasSide>
+        )}
         <div className={styles.flow} ref={measure} />
       </div>
     );
-  return <FittedCanvas editor={editor} canvasView={canvasView} model={model} size={size} />;
+  return (
+    <FittedCanvas
+      editor={editor}
+      canvasView={canvasView}
+      model={model}
+      size={size}
+      isPresenting={isPresenting}
+    />
+  );
 }
 
 const ignore = () => {};

@@ -1,4 +1,5 @@
 import { memo, type ReactNode } from "react";
+import { usePersistentState } from "../lib/use-persistent-state";
 import { ARCHETYPE_MIME, ROLE_ARCHETYPES, type RoleArchetype } from "./archetypes";
 import styles from "./Palette.module.css";
 
@@ -48,18 +49,47 @@ function PaletteView({ onAdd, children }: PaletteProps) {
 
 export const Palette = memo(PaletteView);
 
+/** Where the choice to fold the canvas's left column is remembered. */
+export const PALETTE_OPEN_KEY = "rolemap.paletteOpen";
+
 /**
  * The canvas's left column: the palette for people who may edit, else only the legend
- * and a word on why there is nothing to add (the chart is read-only for them).
+ * and a word on why there is nothing to add (the chart is read-only for them). It folds
+ * to a narrow strip with one button (remembered across visits), giving the chart the room.
  */
 export function CanvasSide({ canEdit, onAdd, children }: PaletteProps & { canEdit: boolean }) {
-  if (canEdit) return <Palette onAdd={onAdd}>{children}</Palette>;
+  const [isOpen, setOpen] = usePersistentState<boolean>(PALETTE_OPEN_KEY, true);
+  const what = canEdit ? "palette" : "legend";
+  const toggle = (
+    <button
+      type="button"
+      className={styles.toggle}
+      aria-expanded={isOpen}
+      aria-label={isOpen ? `Hide the ${what}` : `Show the ${what}`}
+      title={isOpen ? `Hide the ${what}` : `Show the ${what}`}
+      data-testid="palette-toggle"
+      onClick={() => setOpen(!isOpen)}
+    >
+      <span aria-hidden="true">{isOpen ? "«" : "»"}</span>
+    </button>
+  );
+  if (!isOpen) return <div className={styles.folded}>{toggle}</div>;
+  if (canEdit)
+    return (
+      <div className={styles.side}>
+        {toggle}
+        <Palette onAdd={onAdd}>{children}</Palette>
+      </div>
+    );
   return (
-    <aside className={styles.palette} aria-label="Legend" data-testid="read-only-side">
-      <p className={styles.hint}>
-        You can look around this chart, select roles and export it, but not change it.
-      </p>
-      <div className={styles.footer}>{children}</div>
-    </aside>
+    <div className={styles.side}>
+      {toggle}
+      <aside className={styles.palette} aria-label="Legend" data-testid="read-only-side">
+        <p className={styles.hint}>
+          You can look around this chart, select roles and export it, but not change it.
+        </p>
+        <div className={styles.footer}>{children}</div>
+      </aside>
+    </div>
   );
 }
