@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useId, useRef, useState } from "react";
 import { ACCESS_LABELS } from "../../auth/access";
 import { InlineEditInput } from "../../components/InlineEditInput";
 import {
@@ -10,6 +10,7 @@ import {
   selectIsOwner,
   useEditorSelector,
 } from "../../editor";
+import { WorkshopControls } from "../../workshop/WorkshopControls";
 import { AppHeader } from "../AppHeader";
 import styles from "./ChartHeader.module.css";
 import { SaveIndicator } from "./SaveIndicator";
@@ -27,6 +28,7 @@ export interface ChartHeaderProps {
   onImportMatrix(): void;
   onExport(): void;
   onShare(): void;
+  onPresent(): void;
 }
 
 export function ChartHeader({
@@ -39,6 +41,7 @@ export function ChartHeader({
   onImportMatrix,
   onExport,
   onShare,
+  onPresent,
 }: ChartHeaderProps) {
   const access = useEditorSelector(editor, selectAccess);
   const canEdit = useEditorSelector(editor, selectCanEdit);
@@ -70,7 +73,7 @@ export function ChartHeader({
         )}
         <button
           type="button"
-          className="button button-small"
+          className={`button button-small ${styles.wide}`}
           aria-pressed={isMatrixOpen}
           onClick={onToggleMatrix}
           data-testid="toggle-matrix"
@@ -79,24 +82,60 @@ export function ChartHeader({
         </button>
         <button
           type="button"
-          className="button button-small"
+          className={`button button-small ${styles.wide}`}
           aria-pressed={isFindingsOpen}
           onClick={onToggleFindings}
           data-testid="toggle-findings"
         >
           Findings ({findingCount})
         </button>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={onPresent}
+          title="Presentation view for a projector (P)"
+          aria-keyshortcuts="P"
+          data-testid="present-button"
+        >
+          <span aria-hidden="true">▶</span> Present
+        </button>
         <span className={styles.divider} aria-hidden="true" />
         {canEdit && (
           <button
             type="button"
-            className="button button-small"
+            className={`button button-small ${styles.wide}`}
             onClick={onImportMatrix}
             data-testid="import-matrix-button"
           >
             Import matrix…
           </button>
         )}
+        <MoreMenu
+          items={[
+            {
+              label: isMatrixOpen ? "Hide the matrix" : "Show the matrix",
+              onSelect: onToggleMatrix,
+              testId: "more-toggle-matrix",
+            },
+            {
+              label: `${isFindingsOpen ? "Hide" : "Show"} the findings (${findingCount})`,
+              onSelect: onToggleFindings,
+              testId: "more-toggle-findings",
+            },
+            ...(canEdit
+              ? [
+                  {
+                    label: "Import matrix…",
+                    onSelect: onImportMatrix,
+                    testId: "more-import-matrix",
+                  },
+                ]
+              : []),
+          ]}
+        />
+        <div className={styles.workshop}>
+          <WorkshopControls editor={editor} />
+        </div>
         {isOwner && (
           <button
             type="button"
@@ -130,7 +169,11 @@ function ChartName({ editor }: { editor: ChartEditor }) {
   if (!isOwner)
     return (
       <div className={styles.name}>
-        <h1 className={`${styles.title} ${styles.titleText}`} data-testid="chart-title">
+        <h1
+          className={`${styles.title} ${styles.titleText}`}
+          title={name}
+          data-testid="chart-title"
+        >
           {name}
         </h1>
       </div>
@@ -160,7 +203,7 @@ function ChartName({ editor }: { editor: ChartEditor }) {
           type="button"
           className={styles.titleButton}
           onClick={() => setEditing(true)}
-          title="Rename the chart"
+          title={`${name} (click to rename)`}
         >
           <span className={styles.titleText} data-testid="chart-title">
             {name}
@@ -209,5 +252,64 @@ function HistoryButtons({ editor }: { editor: ChartEditor }) {
         <span aria-hidden="true">↷</span> <span className={styles.historyLabel}>Redo</span>
       </button>
     </>
+  );
+}
+
+interface MoreItem {
+  label: string;
+  onSelect(): void;
+  testId: string;
+}
+
+/**
+ * Below the header's breakpoint (ChartHeader.module.css) the panel toggles and Import matrix
+ * move here, so every action stays reachable at 1024 px. A native popover: Escape and a
+ * click elsewhere close it, and it is above everything (not clipped by the header).
+ */
+function MoreMenu({ items }: { items: readonly MoreItem[] }) {
+  const id = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  return (
+    <span className={styles.narrow}>
+      <button
+        ref={button}
+        type="button"
+        className="button button-small"
+        popoverTarget={id}
+        aria-label="More actions"
+        data-testid="more-button"
+      >
+        More <span aria-hidden="true">▾</span>
+      </button>
+      <div
+        ref={menu}
+        id={id}
+        popover="auto"
+        className={styles.moreMenu}
+        data-testid="more-menu"
+        onBeforeToggle={(event) => {
+          const box = button.current?.getBoundingClientRect();
+          if (event.newState !== "open" || box === undefined) return;
+          event.currentTarget.style.top = `${box.bottom + 4}px`;
+          event.currentTarget.style.left = `${Math.max(8, box.left)}px`;
+        }}
+      >
+        {items.map((item) => (
+          <button
+            key={item.testId}
+            type="button"
+            className={styles.moreItem}
+            data-testid={item.testId}
+            onClick={() => {
+              menu.current?.hidePopover?.();
+              item.onSelect();
+            }}
+          >
+            {item.label}
+          </button>
+        ))}
+      </div>
+    </span>
   );
 }

@@ -9,6 +9,7 @@ import {
   useWarnBeforeLeavingUnsaved,
 } from "../../editor";
 import { FindingsPanel } from "../../findings/FindingsPanel";
+import { FindingsStrip } from "../../findings/FindingsStrip";
 import {
   ExportDialog,
   ImportDialog,
@@ -22,7 +23,9 @@ import { ChartHeader } from "./ChartHeader";
 import styles from "./ChartWorkspace.module.css";
 import { NoticeBanner } from "./NoticeBanner";
 import { PanelPlaceholder } from "./PanelPlaceholder";
+import { PresentationBar } from "./PresentationBar";
 import { Splitter } from "./Splitter";
+import { usePresentationMode } from "./use-presentation-mode";
 
 const MATRIX_MIN = 160;
 /** About 40% of the window: enough rows to work in on a projector's 1280×800. */
@@ -44,6 +47,11 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
   );
   const ids = { canvas: useId(), matrix: useId(), findings: useId() };
   const [dialog, setDialog] = useState<"export" | "import-matrix" | "share" | null>(null);
+  // The presentation view hides the header and the panels: the chart, its findings, its name.
+  const presentation = usePresentationMode();
+  const { isPresenting } = presentation;
+  const showsMatrix = isMatrixOpen && !isPresenting;
+  const showsFindings = isFindingsOpen && !isPresenting;
 
   useUndoRedoShortcuts(editor);
   useWarnBeforeLeavingUnsaved(editor);
@@ -58,26 +66,33 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
   const maxMatrix = () => Math.max(MATRIX_MIN, window.innerHeight - 280);
 
   return (
-    <div className={styles.workspace}>
-      <ChartHeader
-        editor={editor}
-        isMatrixOpen={isMatrixOpen}
-        onToggleMatrix={() => setMatrixOpen(!isMatrixOpen)}
-        isFindingsOpen={isFindingsOpen}
-        onToggleFindings={() => setFindingsOpen(!isFindingsOpen)}
-        findingCount={findingCount}
-        onImportMatrix={() => setDialog("import-matrix")}
-        onExport={() => setDialog("export")}
-        onShare={() => setDialog("share")}
-      />
+    <div className={styles.workspace} data-presenting={isPresenting}>
+      {isPresenting ? (
+        <PresentationBar editor={editor} onExit={presentation.exit} />
+      ) : (
+        <ChartHeader
+          editor={editor}
+          isMatrixOpen={isMatrixOpen}
+          onToggleMatrix={() => setMatrixOpen(!isMatrixOpen)}
+          isFindingsOpen={isFindingsOpen}
+          onToggleFindings={() => setFindingsOpen(!isFindingsOpen)}
+          findingCount={findingCount}
+          onImportMatrix={() => setDialog("import-matrix")}
+          onExport={() => setDialog("export")}
+          onShare={() => setDialog("share")}
+          onPresent={presentation.enter}
+        />
+      )}
       <NoticeBanner editor={editor} />
-      <div className={styles.body} data-findings-open={isFindingsOpen}>
+      <div className={styles.body} data-findings-open={showsFindings}>
         <div
           className={styles.mainColumn}
           style={{
-            gridTemplateRows: isMatrixOpen
+            gridTemplateRows: showsMatrix
               ? `minmax(0, 1fr) auto ${Math.min(matrixHeight, maxMatrix())}px`
-              : "minmax(0, 1fr)",
+              : isPresenting
+                ? "minmax(0, 1fr) auto"
+                : "minmax(0, 1fr)",
           }}
         >
           <section
@@ -88,9 +103,9 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
             <h2 id={ids.canvas} className="visually-hidden">
               Org chart
             </h2>
-            <ChartCanvas editor={editor} />
+            <ChartCanvas editor={editor} isPresenting={isPresenting} />
           </section>
-          {isMatrixOpen && (
+          {showsMatrix && (
             <>
               <Splitter
                 label="Resize the responsibility matrix"
@@ -124,8 +139,9 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
               </section>
             </>
           )}
+          {isPresenting && <FindingsStrip editor={editor} />}
         </div>
-        {isFindingsOpen && (
+        {showsFindings && (
           <aside
             className={`${styles.panel} ${styles.findings}`}
             aria-labelledby={ids.findings}
