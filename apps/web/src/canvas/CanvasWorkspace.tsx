@@ -17,6 +17,7 @@ import {
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type ChartEditor, selectCanEdit, useEditorSelector } from "../editor";
 import { useAfterFirstPaint } from "../lib/use-after-first-paint";
+import { WorkshopCanvas } from "../workshop/WorkshopCanvas";
 import { ARCHETYPE_MIME, findArchetype, type RoleArchetype } from "./archetypes";
 import { CanvasMiniMap } from "./CanvasMiniMap";
 import { CanvasToolbar } from "./CanvasToolbar";
@@ -37,7 +38,7 @@ import type { CanvasView } from "./use-canvas-view";
 import { usePresentationView } from "./use-presentation-view";
 import { useRevealSelection } from "./use-reveal-selection";
 import { useViewCulling } from "./use-view-culling";
-import { ViewportPortalContext, ViewportPortalProbe } from "./viewport-portal";
+import { ViewportPortalProbe } from "./viewport-portal";
 
 // Outside any component: React Flow re-mounts every node when these objects change.
 const nodeTypes = { role: RoleNode };
@@ -269,7 +270,7 @@ export function CanvasWorkspace({
       )}
       <div className={styles.flow}>
         <CanvasActionsContext.Provider value={edits.actions}>
-          <ViewportPortalContext.Provider value={portalTarget}>
+          <WorkshopCanvas editor={editor} portalTarget={portalTarget}>
             <ReactFlow<RoleFlowNode, LineFlowEdge>
               ref={root}
               {...(canEdit
@@ -323,7 +324,7 @@ export function CanvasWorkspace({
               )}
               <ViewportPortalProbe onTarget={setPortalTarget} />
             </ReactFlow>
-          </ViewportPortalContext.Provider>
+          </WorkshopCanvas>
         </CanvasActionsContext.Provider>
         {isEmpty && (
           <div className={styles.empty} data-testid="canvas-empty">

@@ -1,8 +1,16 @@
 import { Handle, type NodeProps, Position, useStore } from "@xyflow/react";
-import { type FocusEvent, type KeyboardEvent, memo, useId, useRef } from "react";
+import {
+  type CSSProperties,
+  type FocusEvent,
+  type KeyboardEvent,
+  memo,
+  useId,
+  useRef,
+} from "react";
+import { type PeerMark, usePeersOnRole } from "../workshop/presence-index";
+import { useEditingPresence } from "../workshop/use-editing-presence";
 import { useCanvasActions } from "./canvas-actions";
 import { compactTitle } from "./compact-title";
-
 import { RIGHT_HANDLE, type RoleFlowNode, SIDE_HANDLE } from "./flow-mapping";
 import { selectIsCompact } from "./geometry";
 import styles from "./RoleNode.module.css";
@@ -51,6 +59,7 @@ function LineAnchor({ nodeId, id, position }: { nodeId: string; id: string; posi
 function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
   const actions = useCanvasActions();
   const isCompact = useStore(selectIsCompact);
+  const peers = usePeersOnRole(id);
   const isVacant = data.holder === null;
   const className = [
     styles.card,
@@ -58,6 +67,7 @@ function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
     selected && styles.selected,
     data.isDropTarget && styles.dropTarget,
     isCompact && styles.compact,
+    peers.length > 0 && styles.peerSelected,
   ]
     .filter(Boolean)
     .join(" ");
@@ -70,6 +80,8 @@ function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
     "data-vacant": isVacant,
     "data-selected": selected,
     "data-drop-target": data.isDropTarget,
+    style:
+      peers[0] === undefined ? undefined : ({ "--peer-colour": peers[0].colour } as CSSProperties),
   };
 
   // Zoomed out, the marks a room must see stay: VACANT and the findings badge, in large type
@@ -90,6 +102,7 @@ function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
             <FindingsBadge data={data} />
           </div>
         )}
+        <PeerLabel peers={peers} />
         <CardHandles nodeId={id} />
       </div>
     );
@@ -139,8 +152,28 @@ function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
           {data.isCollapsed ? `+${data.descendantCount}` : "−"}
         </button>
       )}
+      <PeerLabel peers={peers} />
       <CardHandles nodeId={id} />
     </div>
+  );
+}
+
+/** Who else has the card selected: their names above it, on the first one's colour. */
+function PeerLabel({ peers }: { peers: readonly PeerMark[] }) {
+  const [first] = peers;
+  if (first === undefined) return null;
+  const names = peers.map((peer) => peer.name).join(", ");
+  return (
+    <span
+      className={styles.peerLabel}
+      style={{ background: first.colour }}
+      title={`Selected by ${names}`}
+      data-testid="peer-selection"
+      data-peers={names}
+    >
+      <span className="visually-hidden">Selected by </span>
+      {names}
+    </span>
   );
 }
 
@@ -167,6 +200,7 @@ function RoleEditForm({ id, data }: Pick<NodeProps<RoleFlowNode>, "id" | "data">
   const form = useRef<HTMLFormElement>(null);
   const done = useRef(false);
   const fieldId = useId();
+  useEditingPresence("role", id, "title");
 
   const finish = (save: boolean) => {
     if (done.current) return;

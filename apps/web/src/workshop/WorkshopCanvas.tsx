@@ -1,5 +1,6 @@
 import { useReactFlow } from "@xyflow/react";
 import type { ReactNode } from "react";
+import { ViewportPortalContext } from "../canvas/viewport-portal";
 import type { ChartEditor, Peer } from "../editor";
 import { PeerCursors } from "./PeerCursors";
 import { usePresenceSelector } from "./use-presence-selector";
@@ -8,19 +9,30 @@ import styles from "./WorkshopCanvas.module.css";
 import { WorkshopEditorContext } from "./workshop-context";
 
 /**
- * The live workshop around the canvas's React Flow (inside its provider): gives the cards the
- * editor for their peer rings, publishes my pointer and view, applies summons and following,
- * and draws peers' cursors and a line saying whom this view follows.
+ * The layers around the canvas's React Flow (inside its provider): the viewport portal for
+ * what pans and zooms with the cards (`portalTarget`, see canvas/viewport-portal.tsx) and the
+ * live workshop — the editor for the cards' peer rings, my pointer and view published,
+ * summons and following applied, peers' cursors, and a line saying whom this view follows.
  */
-export function WorkshopCanvas({ editor, children }: { editor: ChartEditor; children: ReactNode }) {
+export function WorkshopCanvas({
+  editor,
+  portalTarget,
+  children,
+}: {
+  editor: ChartEditor;
+  portalTarget: HTMLElement | null;
+  children: ReactNode;
+}) {
   const flow = useReactFlow();
   const { notice } = useWorkshopPresence(editor, flow);
   return (
-    <WorkshopEditorContext.Provider value={editor}>
-      {children}
-      <PeerCursors editor={editor} />
-      <FollowBanner editor={editor} notice={notice?.message ?? null} />
-    </WorkshopEditorContext.Provider>
+    <ViewportPortalContext.Provider value={portalTarget}>
+      <WorkshopEditorContext.Provider value={editor}>
+        {children}
+        <PeerCursors editor={editor} />
+        <FollowBanner editor={editor} notice={notice?.message ?? null} />
+      </WorkshopEditorContext.Provider>
+    </ViewportPortalContext.Provider>
   );
 }
 
