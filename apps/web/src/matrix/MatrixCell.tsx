@@ -2,6 +2,7 @@
 // biome-ignore-all lint/a11y/useFocusableInteractive: one cell of the grid is focusable at a time (roving tabindex); headers and rows are not focus stops.
 import type { RaciCode, Severity } from "@rolemap/contract";
 import { memo } from "react";
+import { usePeersOnCell } from "../workshop/presence-index";
 import { cx } from "./cx";
 import styles from "./ResponsibilityMatrix.module.css";
 import { SEVERITY_SYMBOLS } from "./severity";
@@ -48,6 +49,9 @@ export const MatrixCell = memo(function MatrixCell({
   descriptionId,
   canEdit,
 }: MatrixCellProps) {
+  // Peers with this cell selected (live workshop): an outline in the first one's colour.
+  const peers = usePeersOnCell(roleId, responsibilityId);
+  const peerNames = peers.length === 0 ? undefined : peers.map((peer) => peer.name).join(", ");
   return (
     <div
       role="gridcell"
@@ -57,7 +61,16 @@ export const MatrixCell = memo(function MatrixCell({
       aria-haspopup={canEdit ? "menu" : undefined}
       aria-readonly={canEdit ? undefined : true}
       tabIndex={isActive ? 0 : -1}
-      title={messages ?? undefined}
+      title={
+        peerNames === undefined
+          ? (messages ?? undefined)
+          : [messages, `Selected by ${peerNames}`].filter(Boolean).join("\n")
+      }
+      style={
+        peers[0] === undefined
+          ? undefined
+          : { outline: `3px solid ${peers[0].colour}`, outlineOffset: "-3px" }
+      }
       className={cx(
         styles.cell,
         severity !== null && styles[`tint-${severity}`],
@@ -67,6 +80,7 @@ export const MatrixCell = memo(function MatrixCell({
       data-testid={`cell-${roleId}-${responsibilityId}`}
       data-codes={codes.join("")}
       data-severity={severity ?? undefined}
+      data-peers={peerNames}
     >
       <span className={styles.codes} aria-hidden="true">
         {codes.map((code, i) => (
