@@ -70,10 +70,18 @@ describe("useWorkshopPresence", () => {
     );
   });
 
-  it("goes to the view of the person I start following", () => {
-    const { editor, flow } = setUp();
+  it("moves my view with the person I follow, without a notice", () => {
+    const { editor, flow, view } = setUp();
     act(() => editor.follow(grace.peer));
+    act(() =>
+      editor.requestViewport({
+        viewport: { x: 100, y: 50, zoom: 1 },
+        reason: "follow",
+        by: "Grace",
+      }),
+    );
     expect(flow.setViewport).toHaveBeenCalledWith({ x: 300, y: 250, zoom: 1 }, expect.anything());
+    expect(view.result.current.presence.notice).toBeNull();
   });
 
   it("stops following when I pan myself, not when the view moves for the person I follow", () => {

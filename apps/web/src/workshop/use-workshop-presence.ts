@@ -101,7 +101,8 @@ export function useWorkshopPresence(editor: ChartEditor, flow: AnyFlow) {
     });
   }, [editor, store, show]);
 
-  // Peers moving my view: a summon, or the person I follow.
+  // Peers moving my view: a summon, or the person I follow (the editor asks at once when I
+  // start following, then on each of their moves).
   const moveTo = useCallback(
     (request: Pick<ViewportRequest, "viewport" | "reason">) => {
       const { width, height, minZoom, maxZoom } = store.getState();
@@ -122,18 +123,6 @@ export function useWorkshopPresence(editor: ChartEditor, flow: AnyFlow) {
       }),
     [editor, moveTo, show],
   );
-
-  // Starting to follow someone: go to their view at once (later moves arrive as requests).
-  useEffect(() => {
-    let following = editor.presence.getState().following;
-    return editor.presence.subscribe(() => {
-      const next = editor.presence.getState().following;
-      if (next === following) return;
-      following = next;
-      const viewport = editor.presence.getState().peers.find((p) => p.peer === next)?.viewport;
-      if (viewport) moveTo({ viewport, reason: "follow" });
-    });
-  }, [editor, moveTo]);
 
   const dismiss = useCallback(() => setNotice(null), []);
   return { notice, dismissNotice: dismiss };
