@@ -113,9 +113,22 @@ async function openEmbedded(
     kind: "embedded",
     prisma,
     async close() {
-      await prisma.$disconnect();
+      // Under load pg's pool sometimes never finishes ending its connection to the socket
+      // server (seen in CI: a shutdown that hung for minutes). Nothing is in flight by now,
+      // so it gets a second, and PGlite is closed (and flushed) either way.
+      await withinASecond(prisma.$disconnect());
       await server.stop();
       await db.close();
     },
   };
+}
+
+/** Waits for `promise`, but at most a second. */
+async function withinASecond(promise: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const second = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, 1000);
+  });
+  await Promise.race([promise, second]);
+  clearTimeout(timer);
 }

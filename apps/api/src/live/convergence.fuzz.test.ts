@@ -206,6 +206,8 @@ async function waitFor(
 
 /** Where a run is, for a failure that names it (a busy CI machine makes every step slow). */
 let phase = "starting";
+/** What went wrong before a step that then hung (closing), so the timeout does not hide it. */
+let failure: unknown;
 
 async function runFuzz(seed: number) {
   phase = "opening the database";
@@ -273,17 +275,19 @@ async function runFuzz(seed: number) {
           .join("; "),
     );
     for (const client of clients) client.stop();
-    phase = "checking";
+    phase = "reading the chart";
 
     const server = await request(secondApp ?? t.anonymous)
       .get(`/api/charts/${chartId}`)
       .set("Authorization", `Bearer ${t.owner.token}`)
       .expect(200);
     const truth = canonicalDocument(server.body.document);
+    phase = "reading the log";
     const log = await t.database.prisma.chartVersion.findMany({
       where: { chartId },
       orderBy: { version: "asc" },
     });
+    phase = "checking";
     checkOutcome({ clients, truth, initial, log, version: server.body.version });
 
     const acked = new Set(clients.flatMap((c) => [...c.acks.keys()]));
@@ -297,10 +301,15 @@ async function runFuzz(seed: number) {
     expect(stats.drops).toBeGreaterThan(0);
     expect(stats.catchUps).toBeGreaterThan(0);
     return { version: server.body.version as number, acked: acked.size, ...stats };
+  } catch (error) {
+    failure = error;
+    throw error;
   } finally {
     for (const client of clients) client.stop();
+    phase = "closing the servers";
     await second?.close();
     await first.close();
+    phase = "closing the database";
     await t.close();
   }
 }
@@ -371,7 +380,13 @@ describe("live convergence under a lossy network", () => {
       // Ahead of vitest's own timeout, so the failure names the seed and the phase.
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new Error(`the run did not finish in 200 s (while ${phase})`)),
+          () =>
+            reject(
+              new Error(
+                `the run did not finish in 200 s (while ${phase})` +
+                  (failure === undefined ? "" : `, after this failure: ${String(failure)}`),
+              ),
+            ),
           200_000,
         );
       });
