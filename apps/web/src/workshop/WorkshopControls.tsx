@@ -86,7 +86,9 @@ export function WorkshopControls({ editor }: { editor: ChartEditor }) {
             data-testid="locked-badge"
           >
             <LockIcon isLocked />
-            <span className={styles.lockedText}>{lock.by ? `Locked by ${lock.by}` : "Locked"}</span>
+            {/* The name in words for screen readers and the tooltip: the header has ~220 px. */}
+            <span>Locked</span>
+            {lock.by && <span className="visually-hidden"> by {lock.by}</span>}
           </span>
         )
       )}
