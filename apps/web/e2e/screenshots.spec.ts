@@ -176,3 +176,31 @@ test("screenshots of export and import", async ({ api, chartPage, home, page }) 
   );
   await page.screenshot(shot("home-import-problems"));
 });
+
+test("screenshots of the presentation view", async ({ api, chartPage, page }) => {
+  const chart = await api.createChart("classic-split");
+  // A vacant CTO and an overloaded CIO: the marks a room must see.
+  await api.editElsewhere(chart.id, [
+    { op: "updateRole", id: "cto", changes: { holder: null } },
+    { op: "updateChart", settings: { ...chart.document.settings, maxAccountablePerRole: 1 } },
+  ]);
+  for (const size of [
+    { width: 1024, height: 768 },
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(size);
+    await chartPage.goto(chart.id);
+    await page.screenshot(shot(`chart-${size.width}`));
+    await page.locator("body").press("p");
+    await expect(page.getByTestId("findings-strip")).toBeVisible();
+    await expect(page.locator('[data-role-id="ceo"]')).toBeInViewport();
+    await page.screenshot(shot(`presentation-${size.width}`));
+    await page.mouse.move(size.width / 2, size.height / 2);
+    for (let step = 0; step < 6; step++) await page.mouse.wheel(0, 300);
+    await expect(page.getByTestId("role-findings").first()).toBeVisible();
+    await page.screenshot(shot(`presentation-${size.width}-zoomed-out`));
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("export-button")).toBeVisible();
+  }
+});

@@ -59,7 +59,8 @@ export function presentationFit({
     room.height / Math.max(1, chart.height),
     maxZoom,
   );
-  const readableZoom = Math.min(minTitlePx / titleFontSize, maxZoom);
+  // Rounded up a little: the view's matrix may round 16 px titles down to 15.99999.
+  const readableZoom = Math.min(Math.ceil((minTitlePx / titleFontSize) * 1000) / 1000, maxZoom);
   if (fitZoom >= readableZoom)
     return {
       zoom: fitZoom,

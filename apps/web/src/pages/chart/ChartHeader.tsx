@@ -97,9 +97,9 @@ export function ChartHeader({
           aria-keyshortcuts="P"
           data-testid="present-button"
         >
-          <span aria-hidden="true">▶</span> Present
+          <span aria-hidden="true">▶</span> <span className={styles.narrowHidden}>Present</span>
         </button>
-        <span className={styles.divider} aria-hidden="true" />
+        <span className={`${styles.divider} ${styles.wide}`} aria-hidden="true" />
         {canEdit && (
           <button
             type="button"
@@ -131,6 +131,7 @@ export function ChartHeader({
                   },
                 ]
               : []),
+            ...(isOwner ? [{ label: "Share…", onSelect: onShare, testId: "more-share" }] : []),
           ]}
         />
         <div className={styles.workshop}>
@@ -139,7 +140,7 @@ export function ChartHeader({
         {isOwner && (
           <button
             type="button"
-            className="button button-small"
+            className={`button button-small ${styles.wide}`}
             onClick={onShare}
             data-testid="share-button"
           >
@@ -280,7 +281,7 @@ function MoreMenu({ items }: { items: readonly MoreItem[] }) {
         aria-label="More actions"
         data-testid="more-button"
       >
-        More <span aria-hidden="true">▾</span>
+        <span className={styles.narrowHidden}>More</span> <span aria-hidden="true">▾</span>
       </button>
       <div
         ref={menu}
