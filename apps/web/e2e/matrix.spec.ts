@@ -238,4 +238,30 @@ test.describe("responsibility matrix", () => {
     await m.matrix.getByTestId("matrix-role-search").fill("lead 989");
     await expect(m.cell("role-989", "cybersecurity")).toBeVisible();
   });
+
+  test("clicking cells and headers leaves the canvas where it is", async ({
+    api,
+    chartPage,
+    page,
+  }) => {
+    const chart = await api.createChart("classic-split", "Still canvas");
+    await chartPage.goto(chart.id);
+    const m = matrixOf(page);
+    const row = chart.document.responsibilities[0]?.id ?? "";
+    const viewport = page.locator(".react-flow__viewport");
+    await expect(page.getByTestId("role-card").first()).toBeVisible();
+    const before = await viewport.evaluate((element) => element.style.transform);
+
+    await m.cell("cto", row).click();
+    await expect(m.menu).toBeVisible();
+    await page.keyboard.press("Escape");
+    await m.rowHeader(row).click();
+    const column = m.matrix.locator("[data-column-role]").first();
+    await column.click();
+    // The canvas shows the selection where it is.
+    await expect(
+      page.locator('[data-testid="role-card"][data-selected="true"]').first(),
+    ).toBeAttached();
+    expect(await viewport.evaluate((element) => element.style.transform)).toBe(before);
+  });
 });
