@@ -56,3 +56,29 @@ export const RULES = {
 } as const satisfies Record<string, { category: Category; severity: Severity }>;
 
 export const RULE_IDS = Object.keys(RULES) as [keyof typeof RULES, ...(keyof typeof RULES)[]];
+
+// ---- the live protocol (live.md) ----
+
+/** Offered as the WebSocket subprotocol; the server accepts connections without it too. */
+export const LIVE_PROTOCOL = "rolemap.live/v1";
+/** A frame larger than this is answered `invalid_message` (live.md). */
+export const LIVE_MAX_MESSAGE_BYTES = 1024 * 1024;
+/** A peer that sends nothing for this long is gone (`leave`). */
+export const LIVE_SILENCE_MS = 30_000;
+
+/**
+ * WebSocket close codes the server uses (4000–4999 are the application's): a client that
+ * sees 4401/4403/4404 should not reconnect with the same credentials.
+ */
+export const LIVE_CLOSE = {
+  /** The server is shutting down or restarting: reconnect. */
+  goingAway: 1001,
+  /** Too many invalid messages in a row. */
+  policy: 1008,
+  /** The session or token behind the connection is gone. */
+  unauthenticated: 4401,
+  /** The principal lost its access to the chart (member removed, link revoked). */
+  revoked: 4403,
+  /** The chart was deleted. */
+  deleted: 4404,
+} as const;

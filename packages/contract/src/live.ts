@@ -9,13 +9,6 @@ import { OperationBatchSchema } from "./operations";
  * schemas; clients infer the server's messages from them.
  */
 
-/** Offered as the WebSocket subprotocol; the server accepts connections without it too. */
-export const LIVE_PROTOCOL = "rolemap.live/v1";
-/** A frame larger than this is answered `invalid_message` (live.md). */
-export const LIVE_MAX_MESSAGE_BYTES = 1024 * 1024;
-/** A peer that sends nothing for this long is gone (`leave`). */
-export const LIVE_SILENCE_MS = 30_000;
-
 const VersionSchema = z.int({ error: "version must be an integer" }).min(0);
 const BatchIdSchema = z.uuid({ error: "batch must be a UUID" });
 
@@ -165,23 +158,6 @@ export const ServerMessageSchema = z.discriminatedUnion("type", [
   PongMessageSchema,
 ]);
 
-/**
- * WebSocket close codes the server uses (4000–4999 are the application's): a client that
- * sees 4401/4403/4404 should not reconnect with the same credentials.
- */
-export const LIVE_CLOSE = {
-  /** The server is shutting down or restarting: reconnect. */
-  goingAway: 1001,
-  /** Too many invalid messages in a row. */
-  policy: 1008,
-  /** The session or token behind the connection is gone. */
-  unauthenticated: 4401,
-  /** The principal lost its access to the chart (member removed, link revoked). */
-  revoked: 4403,
-  /** The chart was deleted. */
-  deleted: 4404,
-} as const;
-
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 export type HelloMessage = z.infer<typeof HelloMessageSchema>;
 export type OpsMessage = z.infer<typeof OpsMessageSchema>;
@@ -194,3 +170,4 @@ export type RejectMessage = z.infer<typeof RejectMessageSchema>;
 export type RejectCode = (typeof REJECT_CODES)[number];
 export type LiveAuthor = z.infer<typeof LiveAuthorSchema>;
 export type Viewport = z.infer<typeof ViewportSchema>;
+export type CellRef = z.infer<typeof CellRefSchema>;

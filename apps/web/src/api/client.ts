@@ -12,6 +12,8 @@ import type {
   OperationsResponse,
   TemplatesResponse,
 } from "@rolemap/contract";
+import { LIVE_PROTOCOL } from "@rolemap/contract/constants";
+import type { LiveSocket } from "../editor/types";
 import { type AccessApi, createAccessApi } from "./access-client";
 
 /** The API answered with an error: `{"error":{code,message,issues}}` and its HTTP status. */
@@ -56,6 +58,8 @@ export class NetworkError extends Error {
 export interface ApiClientOptions {
   /** Prefix of every path; "" for the same origin (the app is served by the API). */
   baseUrl?: string;
+  /** Opens a WebSocket (the browser's by default). */
+  webSocket?(url: string, protocol: string): LiveSocket;
   fetch?: typeof fetch;
 }
 
@@ -87,6 +91,16 @@ export interface ApiClient extends AccessApi {
   /** A new chart from the file, or (with `into`) the chart the matrix was merged into. */
   importChart(request: ImportRequest, text: string): Promise<ChartRecord>;
   exportChart(id: string, options: ExportOptions, signal?: AbortSignal): Promise<ExportedFile>;
+  /** The chart's live connection (`rolemap.live/v1`), authenticated by the session cookie. */
+  openLive(id: string): LiveSocket;
+}
+
+/** `ws://…` or `wss://…` for an API path, from the API's base URL or the page's origin. */
+export function liveUrl(baseUrl: string, path: string): string {
+  const origin = typeof location === "undefined" ? "http://localhost" : location.href;
+  const url = new URL(`${baseUrl}/api${path}`, origin);
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  return url.toString();
 }
 
 /** The options a format uses, and no others: the URL stays readable. */
@@ -155,6 +169,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 export function createApiClient({
   baseUrl = "",
   fetch: fetchFn = (...args) => globalThis.fetch(...args),
+  webSocket = (url, protocol) => new WebSocket(url, protocol),
 }: ApiClientOptions = {}): ApiClient {
   interface RequestOptions {
     /** Sent as JSON. */
@@ -222,6 +237,7 @@ export function createApiClient({
       request("POST", `/charts/import?${importQuery(importRequest, true)}`, { text, signal }),
     importChart: (importRequest, text) =>
       request("POST", `/charts/import?${importQuery(importRequest, false)}`, { text }),
+    openLive: (id) => webSocket(liveUrl(baseUrl, `${chartPath(id)}/live`), LIVE_PROTOCOL),
     async exportChart(id, options, signal) {
       const response = await send("GET", `${chartPath(id)}/export?${exportQuery(options)}`, {
         signal,

@@ -12,8 +12,12 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** Tells the listeners that the server no longer knows this browser's session. */
+export function notifyUnauthenticated(): void {
+  for (const listener of listeners) listener();
+}
+
 /** Tells the listeners when `error` means "no principal" (not a wrong password). */
 export function reportIfUnauthenticated(error: unknown): void {
-  if (error instanceof ApiError && error.isUnauthenticated)
-    for (const listener of listeners) listener();
+  if (error instanceof ApiError && error.isUnauthenticated) notifyUnauthenticated();
 }

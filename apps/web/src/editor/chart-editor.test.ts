@@ -1,23 +1,36 @@
-import type { Operation } from "@rolemap/contract";
+import type { Operation, OpsMessage } from "@rolemap/contract";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { ApiError, NetworkError } from "../api/client";
 import { onUnauthenticated } from "../auth/session-events";
 import { chartRecord, createTestEditor, FakeServer } from "../test/editor-fixtures";
-import { MAX_OPERATIONS_PER_REQUEST, READ_ONLY_MESSAGE } from "./chart-editor";
+import { LOCKED_MESSAGE, MAX_OPERATIONS_PER_BATCH, READ_ONLY_MESSAGE } from "./chart-editor";
 import { loadOperationChecks } from "./lazy-operation-checks";
+import { memoryOutbox } from "./outbox";
+import type { ChartEditor, ViewportRequest } from "./types";
 
 // As on the chart page once it has been idle (chart-editor-unchecked.test.ts: before).
 beforeAll(() => loadOperationChecks());
 
-/** Lets every pending promise and zero-delay timer run. */
+/** Lets every pending promise and zero-delay timer run (messages cross the fake network). */
 async function flush() {
-  for (let i = 0; i < 20; i += 1) await vi.advanceTimersByTimeAsync(0);
+  for (let i = 0; i < 30; i += 1) await vi.advanceTimersByTimeAsync(1);
 }
 
 const rename = (name: string): Operation[] => [{ op: "updateChart", name }];
 const vacate = (id: string): Operation[] => [{ op: "updateRole", id, changes: { holder: null } }];
-const holderOf = (editor: ReturnType<typeof createTestEditor>["editor"], id: string) =>
-  editor.getState().document.roles.find((role) => role.id === id)?.holder;
+const retitle = (id: string, title: string): Operation[] => [
+  { op: "updateRole", id, changes: { title } },
+];
+const roleOf = (editor: ChartEditor, id: string) =>
+  editor.getState().document.roles.find((role) => role.id === id);
+const opsSent = (server: FakeServer) => server.batches.map((b) => b.operations);
+
+/** An editor that is live on its FakeServer. */
+async function live(options: Parameters<typeof createTestEditor>[0] = {}) {
+  const made = createTestEditor(options);
+  await flush();
+  expect(made.editor.getState().connection).toBe("live");
+  return made;
+}
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -26,436 +39,342 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe("apply", () => {
-  it("applies a batch at once, saves it with the server version, then reports saved", async () => {
+describe("connecting", () => {
+  it("says hello with its version, is welcomed and goes live", async () => {
     const { editor, server } = createTestEditor();
-    const result = editor.apply(rename("Acme"), "Rename chart");
-    expect(result).toEqual({ ok: true, changed: true });
-    expect(editor.getState().document.name).toBe("Acme");
-    expect(editor.getState().save).toMatchObject({ status: "saving", pending: 1 });
+    expect(editor.getState().connection).toBe("connecting");
     await flush();
-    expect(server.posted).toEqual([{ operations: rename("Acme"), version: 1 }]);
-    expect(server.record.document.name).toBe("Acme");
+    expect(server.opened[0]?.sent[0]).toMatchObject({ type: "hello", since: 1 });
     expect(editor.getState()).toMatchObject({
-      version: 2,
-      save: { status: "saved", pending: 0, error: null },
+      connection: "live",
+      me: { peer: "peer-0", name: "Dana Owner" },
+      save: { status: "saved", pending: 0 },
     });
   });
+});
 
-  it("shows local findings at once and the server's once everything is saved", async () => {
-    const { editor } = createTestEditor();
-    const before = editor.getState().findings.length;
-    editor.apply([{ op: "removeRole", id: "cio" }], "Remove CIO");
-    expect(editor.getState().findingsSource).toBe("local");
-    expect(editor.getState().findings.length).not.toBe(before);
+describe("apply", () => {
+  it("applies a batch at once, sends it as ops, then reports saved on the ack", async () => {
+    const { editor, server, outbox } = await live();
+    expect(editor.apply(rename("Acme"), "Rename chart")).toEqual({ ok: true, changed: true });
+    expect(editor.getState().document.name).toBe("Acme");
+    expect(editor.getState().save).toMatchObject({ status: "saving", pending: 1 });
+    expect(server.batches).toEqual([
+      { type: "ops", batch: expect.any(String), operations: rename("Acme"), base: 1 },
+    ]);
     await flush();
-    expect(editor.getState().findingsSource).toBe("server");
+    expect(server.record.document.name).toBe("Acme");
+    expect(editor.getState()).toMatchObject({ version: 2, save: { status: "saved", pending: 0 } });
+    expect(outbox.batches.size).toBe(0);
   });
 
   it("refuses an invalid batch, changes nothing and sends nothing", async () => {
-    const { editor, server } = createTestEditor();
+    const { editor, server } = await live();
     const state = editor.getState();
     expect(editor.apply([{ op: "removeRole", id: "cxo" }], "Remove")).toEqual({
       ok: false,
       issues: [{ path: "operations[0].id", message: 'unknown role "cxo"' }],
     });
-    const emptyTitle = editor.apply([{ op: "updateRole", id: "cio", changes: { title: "" } }], "x");
-    expect(emptyTitle.ok || emptyTitle.issues[0]?.path).toBe("operations[0].changes.title");
-    const blankName = editor.apply(rename("   "), "Rename chart");
-    expect(blankName.ok || blankName.issues[0]?.path).toBe("name");
-    await flush();
     expect(editor.getState()).toBe(state);
-    expect(server.posted).toEqual([]);
+    expect(server.batches).toEqual([]);
   });
 
-  it("records nothing and sends nothing for a batch that changes nothing", async () => {
-    const { editor, server } = createTestEditor();
-    const name = editor.getState().document.name;
-    expect(editor.apply(rename(name), "Rename chart")).toEqual({ ok: true, changed: false });
-    expect(editor.apply([], "Nothing")).toEqual({ ok: true, changed: false });
+  it("refuses every batch for a person who may only view", async () => {
+    const { editor } = await live({ record: chartRecord(undefined, 1, "view") });
+    expect(editor.apply(rename("x"), "Rename")).toEqual({
+      ok: false,
+      issues: [{ path: "", message: READ_ONLY_MESSAGE }],
+    });
+  });
+
+  it("splits a very large edit into batches the server takes, one undo step", async () => {
+    const { editor, server } = await live();
+    const operations: Operation[] = Array.from(
+      { length: MAX_OPERATIONS_PER_BATCH + 10 },
+      (_, i) => ({ op: "addRole", role: { id: `r${i}`, title: `Role ${i}` } }),
+    );
+    editor.apply(operations, "Add many");
     await flush();
-    expect(server.posted).toEqual([]);
+    expect(server.batches.map((b) => b.operations.length)).toEqual([MAX_OPERATIONS_PER_BATCH, 10]);
+    expect(server.record.document.roles).toHaveLength(editor.getState().document.roles.length);
+    editor.undo();
+    await flush();
+    expect(server.record.document.roles.some((role) => role.id === "r0")).toBe(false);
+  });
+});
+
+describe("peers' edits", () => {
+  it("appear without reload, findings follow, and my history is untouched", async () => {
+    const { editor, server } = await live();
+    const findings = editor.getState().findings;
+    server.editElsewhere([{ op: "removeRole", id: "cio" }]);
+    await flush();
+    expect(roleOf(editor, "cio")).toBeUndefined();
+    expect(editor.getState().version).toBe(2);
+    expect(editor.getState().findings).not.toEqual(findings);
     expect(editor.getState().history.canUndo).toBe(false);
   });
 
-  it("sends batches one at a time, each based on the version the previous one produced", async () => {
-    const { editor, server } = createTestEditor();
-    let open!: () => void;
-    server.gate = new Promise((resolve) => {
-      open = resolve;
-    });
-    editor.apply(rename("One"), "Rename chart");
-    editor.apply(rename("Two"), "Rename chart");
-    editor.apply(vacate("cto"), "Vacate CTO");
+  it("undo undoes only my own change, as new operations, and keeps the peer's", async () => {
+    const { editor, server } = await live();
+    editor.apply(retitle("cto", "Chief Technologist"), "Retitle CTO");
     await flush();
-    expect(server.posted).toHaveLength(1);
-    expect(editor.getState().save.pending).toBe(3);
-    server.gate = null;
-    open();
+    server.editElsewhere(retitle("cio", "Head of IT"));
     await flush();
-    expect(server.posted.map((body) => body.version)).toEqual([1, 2, 3]);
+    editor.undo();
+    await flush();
+    expect(roleOf(editor, "cto")?.title).toBe("Chief Technology Officer");
+    expect(roleOf(editor, "cio")?.title).toBe("Head of IT");
     expect(server.record.document).toEqual(editor.getState().document);
-    expect(editor.getState().save.status).toBe("saved");
+    expect(opsSent(server).at(-1)).toEqual(retitle("cto", "Chief Technology Officer"));
   });
 
-  it("splits a batch longer than the API allows into requests in order", async () => {
-    const { editor, server } = createTestEditor();
-    const moves: Operation[] = Array.from({ length: MAX_OPERATIONS_PER_REQUEST + 2 }, (_, i) => ({
-      op: "moveRole",
-      id: "cio",
-      position: { x: i, y: 0 },
-    }));
-    editor.apply(moves, "Layout");
-    await flush();
-    expect(server.posted.map((body) => body.operations.length)).toEqual([
-      MAX_OPERATIONS_PER_REQUEST,
-      2,
-    ]);
-    expect(editor.getState().history.undoLabel).toBe("Layout");
-  });
-
-  it("keeps unchanged parts of the document as the same objects", () => {
-    const { editor } = createTestEditor();
-    const before = editor.getState().document;
-    editor.apply(rename("Acme"), "Rename chart");
-    const after = editor.getState().document;
-    expect(after.roles).toBe(before.roles);
+  it("keeps my pending edit on top of a peer's that arrives before my ack", async () => {
+    const { editor, server } = await live();
+    server.hold();
+    server.editElsewhere(retitle("cio", "Head of IT"));
     editor.apply(vacate("cto"), "Vacate CTO");
-    const roles = editor.getState().document.roles;
-    expect(roles).not.toBe(before.roles);
-    for (const [i, role] of roles.entries())
-      if (role.id !== "cto") expect(role).toBe(before.roles[i]);
+    server.release();
+    await flush();
+    expect(roleOf(editor, "cto")?.holder).toBeNull();
+    expect(roleOf(editor, "cio")?.title).toBe("Head of IT");
+    expect(editor.getState().document).toEqual(server.record.document);
   });
 });
 
-describe("undo and redo", () => {
-  it("undoes and redoes locally and on the server", async () => {
-    const { editor, server } = createTestEditor();
-    const original = editor.getState().document.name;
-    editor.apply(rename("Acme"), "Rename chart");
-    expect(editor.getState().history).toEqual({
-      canUndo: true,
-      canRedo: false,
-      undoLabel: "Rename chart",
-      redoLabel: null,
-    });
-    editor.undo();
-    expect(editor.getState().document.name).toBe(original);
-    expect(editor.getState().history).toMatchObject({ canUndo: false, redoLabel: "Rename chart" });
-    editor.redo();
-    expect(editor.getState().document.name).toBe("Acme");
-    await flush();
-    expect(server.posted.map((body) => body.operations)).toEqual([
-      rename("Acme"),
-      rename(original),
-      rename("Acme"),
-    ]);
-    expect(server.record.document.name).toBe("Acme");
-  });
-
-  it("undoes a removal completely: the role, its lines and its assignments", async () => {
-    const { editor, server } = createTestEditor();
-    const before = editor.getState().document;
-    editor.apply([{ op: "removeRole", id: "cio" }], "Remove CIO");
-    editor.undo();
-    const after = editor.getState().document;
-    expect(after.roles).toEqual(before.roles);
-    expect(new Set(after.reportingLines)).toEqual(new Set(before.reportingLines));
-    expect(after.assignments).toHaveLength(before.assignments.length);
-    await flush();
-    expect(server.record.document.roles).toEqual(before.roles);
-  });
-
-  it("a new edit clears the redo stack", () => {
-    const { editor } = createTestEditor();
-    editor.apply(rename("A"), "Rename chart");
-    editor.undo();
+describe("a rejected change", () => {
+  it("is undone locally with the reason shown and leaves the history", async () => {
+    const { editor, server } = await live();
+    server.rejectNext = {
+      code: "conflict",
+      message: "The batch conflicts with the chart",
+      issues: [{ path: "operations[0].id", message: 'unknown role "cto"' }],
+    };
     editor.apply(vacate("cto"), "Vacate CTO");
-    expect(editor.getState().history.canRedo).toBe(false);
-  });
-
-  it("tells the user when an undo no longer applies and drops it", async () => {
-    const { editor, server } = createTestEditor();
-    editor.apply(vacate("cdo"), "Vacate CDO");
+    expect(roleOf(editor, "cto")?.holder).toBeNull();
     await flush();
-    server.editElsewhere([{ op: "removeRole", id: "cdo" }]);
-    editor.receive(server.record);
-    editor.undo();
-    expect(editor.getState().notice).toMatchObject({ kind: "info" });
-    expect(editor.getState().notice?.message).toContain("Vacate CDO");
-    expect(editor.getState().history.canUndo).toBe(false);
-  });
-});
-
-describe("save failures", () => {
-  it("retries a failed save with backoff, shows failed meanwhile, and never drops it", async () => {
-    const { editor, server } = createTestEditor({ now: () => 0 });
-    server.failures = [
-      new ApiError(500, "internal", "Internal error"),
-      new NetworkError(new TypeError("fetch failed")),
-    ];
-    editor.apply(rename("Acme"), "Rename chart");
-    await flush();
-    expect(editor.getState().save).toMatchObject({
-      status: "failed",
-      pending: 1,
-      retryAt: 1000,
-      error: "Internal error",
-    });
-    await vi.advanceTimersByTimeAsync(1000);
-    await flush();
-    expect(editor.getState().save).toMatchObject({ status: "failed", retryAt: 2000 });
-    await vi.advanceTimersByTimeAsync(2000);
-    await flush();
-    expect(editor.getState().save.status).toBe("saved");
-    expect(server.record.document.name).toBe("Acme");
-    expect(server.posted).toHaveLength(3);
-  });
-
-  it("says offline when the network is gone, and keeps later edits queued", async () => {
-    const { editor, server } = createTestEditor({ isOnline: () => false });
-    server.failures = [new NetworkError(new TypeError("offline"))];
-    editor.apply(rename("Acme"), "Rename chart");
-    await flush();
-    editor.apply(vacate("cto"), "Vacate CTO");
-    expect(editor.getState().save).toMatchObject({ status: "offline", pending: 2 });
-    editor.retryNow();
-    await flush();
-    expect(editor.getState().save.status).toBe("saved");
-    expect(server.record.document).toEqual(editor.getState().document);
-  });
-
-  it("retries when the browser comes back online", async () => {
-    let online: () => void = () => {};
-    const { editor, server } = createTestEditor({
-      onOnline: (callback) => {
-        online = callback;
-        return () => {};
-      },
-    });
-    server.failures = [new NetworkError(new TypeError("offline"))];
-    editor.apply(rename("Acme"), "Rename chart");
-    await flush();
-    expect(editor.getState().save.status).toBe("failed");
-    online();
-    await flush();
-    expect(editor.getState().save.status).toBe("saved");
-  });
-
-  it("on 409 reloads the chart, re-applies the waiting edits and says so", async () => {
-    const { editor, server } = createTestEditor();
-    server.editElsewhere([{ op: "updateRole", id: "ceo", changes: { holder: "New CEO" } }]);
-    editor.apply(vacate("cto"), "Vacate CTO");
-    await flush();
-    const state = editor.getState();
-    expect(holderOf(editor, "ceo")).toBe("New CEO");
-    expect(holderOf(editor, "cto")).toBeNull();
-    expect(state.notice?.kind).toBe("conflict");
-    expect(state.notice?.message).toMatch(/changed elsewhere.*1 unsaved change was re-applied/);
-    expect(state.save.status).toBe("saved");
-    expect(state.version).toBe(3);
-    expect(server.record.document).toEqual(state.document);
-  });
-
-  it("on 409 drops the edits that no longer apply and names them", async () => {
-    const { editor, server } = createTestEditor();
-    server.editElsewhere([{ op: "removeRole", id: "cto" }]);
-    editor.apply(vacate("cto"), "Vacate CTO");
-    editor.apply(rename("Acme"), "Rename chart");
-    await flush();
-    const { notice, document, save } = editor.getState();
-    expect(notice?.message).toContain("could not be re-applied");
-    expect(notice?.message).toContain("“Vacate CTO”");
-    expect(document.roles.some((role) => role.id === "cto")).toBe(false);
-    expect(document.name).toBe("Acme");
-    expect(save.status).toBe("saved");
-    expect(server.record.document.name).toBe("Acme");
-  });
-
-  it("undoes a batch the server refuses and tells the user", async () => {
-    const { editor, server } = createTestEditor();
-    const original = editor.getState().document.name;
-    server.failures = [new ApiError(400, "invalid_input", "Invalid operations")];
-    editor.apply(rename("Refused"), "Rename chart");
-    editor.apply(vacate("cto"), "Vacate CTO");
-    await flush();
-    const state = editor.getState();
-    expect(state.document.name).toBe(original);
-    expect(holderOf(editor, "cto")).toBeNull();
-    expect(state.notice).toMatchObject({ kind: "error" });
-    expect(state.notice?.message).toContain("“Rename chart”");
-    expect(state.history.canUndo).toBe(false);
-    expect(state.save.status).toBe("saved");
-  });
-
-  it("stops and says so when the chart was deleted", async () => {
-    const { editor, server } = createTestEditor();
-    server.failures = [new ApiError(404, "not_found", "No chart")];
-    editor.apply(rename("Acme"), "Rename chart");
-    await flush();
-    expect(editor.getState().save).toMatchObject({ status: "failed", pending: 1 });
-    expect(editor.getState().notice?.message).toContain("no longer exists");
-    await vi.advanceTimersByTimeAsync(120_000);
-    expect(server.posted).toHaveLength(1);
-  });
-});
-
-describe("selection", () => {
-  it("sets, keeps identity when unchanged, and drops ids the chart loses", () => {
-    const { editor } = createTestEditor();
-    editor.setSelection({ roles: ["cio", "cto"], origin: "canvas" });
-    const state = editor.getState();
-    expect(state.selection).toEqual({
-      roles: ["cio", "cto"],
-      responsibilities: [],
-      origin: "canvas",
-    });
-    editor.setSelection({ roles: ["cio", "cto"] });
-    expect(editor.getState()).toBe(state);
-    editor.apply([{ op: "removeRole", id: "cto" }], "Remove CTO");
-    expect(editor.getState().selection.roles).toEqual(["cio"]);
-    editor.clearSelection();
-    expect(editor.getState().selection).toEqual({ roles: [], responsibilities: [], origin: null });
-  });
-});
-
-describe("receive", () => {
-  it("takes a newer server copy when nothing is waiting, and ignores older ones", async () => {
-    const server = new FakeServer();
-    const { editor } = createTestEditor({ server });
-    server.editElsewhere(rename("From elsewhere"));
-    editor.receive(server.record);
-    expect(editor.getState()).toMatchObject({ version: 2, document: { name: "From elsewhere" } });
-    editor.receive({
-      ...server.record,
-      version: 1,
-      document: { ...server.record.document, name: "Old" },
-    });
-    expect(editor.getState().document.name).toBe("From elsewhere");
-  });
-
-  it("leaves a newer copy to the conflict handling while edits are waiting", async () => {
-    const { editor, server } = createTestEditor();
-    server.failures = [new NetworkError(new TypeError("offline"))];
-    editor.apply(rename("Mine"), "Rename chart");
-    await flush();
-    server.editElsewhere(vacate("ceo"));
-    editor.receive(server.record);
-    expect(editor.getState().document.name).toBe("Mine");
-    editor.dispose();
-  });
-});
-
-describe("replaceFromServer", () => {
-  it("takes a chart changed on the server for this user, clears undo and says why", async () => {
-    const { editor, server } = createTestEditor();
-    editor.apply(rename("Mine"), "Rename chart");
-    await flush();
-    expect(editor.getState().history.canUndo).toBe(true);
-
-    server.editElsewhere(vacate("ceo")); // as a matrix import merged into the chart would
-    editor.replaceFromServer(server.record, "Imported the matrix.");
-    const state = editor.getState();
-    expect(state).toMatchObject({ version: server.record.version, document: { name: "Mine" } });
-    expect(holderOf(editor, "ceo")).toBeNull();
-    expect(state.history).toMatchObject({ canUndo: false, canRedo: false });
-    expect(state.notice).toMatchObject({ kind: "info", message: "Imported the matrix." });
-
-    editor.replaceFromServer({ ...server.record, version: 1 }, "Stale");
-    expect(editor.getState().notice?.message).toBe("Imported the matrix.");
-  });
-
-  it("re-applies edits still waiting on top, as after a conflict", async () => {
-    const { editor, server } = createTestEditor();
-    server.failures = [new NetworkError(new TypeError("offline"))];
-    editor.apply(rename("Mine"), "Rename chart");
-    await flush();
-    server.editElsewhere(vacate("ceo"));
-    editor.replaceFromServer(server.record, "Imported the matrix.");
-    expect(editor.getState().document.name).toBe("Mine");
-    expect(holderOf(editor, "ceo")).toBeNull();
+    expect(roleOf(editor, "cto")?.holder).not.toBeNull();
     expect(editor.getState().notice?.message).toBe(
-      "Imported the matrix. Your 1 unsaved change was re-applied.",
+      'Your change “Vacate CTO” was undone: someone else changed the chart so that it no longer applies (unknown role "cto").',
     );
+    expect(editor.getState().history.canUndo).toBe(false);
+    expect(editor.getState().save).toMatchObject({ status: "saved", pending: 0 });
+  });
+});
 
-    editor.retryNow();
+describe("a dropped connection", () => {
+  it("keeps edits made meanwhile in the outbox and sends each exactly once on reconnect", async () => {
+    const { editor, server, outbox } = await live({ link: { backoff: () => 1000 } });
+    server.dropAll();
+    server.down = true;
     await flush();
-    expect(editor.getState().save.status).toBe("saved");
-    expect(server.record.document).toEqual(editor.getState().document);
-    editor.dispose();
+    expect(editor.getState().connection).toBe("reconnecting");
+    editor.apply(rename("Offline 1"), "Rename 1");
+    editor.apply(vacate("cto"), "Vacate CTO");
+    await flush();
+    expect(editor.getState().save).toMatchObject({ status: "offline", pending: 2, stored: true });
+    expect(outbox.batches.size).toBe(2);
+    server.down = false;
+    await vi.advanceTimersByTimeAsync(3000);
+    await flush();
+    expect(editor.getState()).toMatchObject({ connection: "live", save: { pending: 0 } });
+    expect(opsSent(server)).toEqual([rename("Offline 1"), vacate("cto")]);
+    expect(server.record.document.name).toBe("Offline 1");
+    expect(outbox.batches.size).toBe(0);
+  });
+
+  it("sends again a batch whose ack was lost, and the server applies it once", async () => {
+    const { editor, server } = await live({ link: { backoff: () => 10 } });
+    server.hold();
+    editor.apply(retitle("cto", "CTO 2"), "Retitle");
+    // Stored and announced, but the ack never reaches the editor: the network drops.
+    server.dropAll();
+    server.release();
+    await vi.advanceTimersByTimeAsync(50);
+    await flush();
+    expect(server.batches).toHaveLength(2);
+    expect(server.batches[0]?.batch).toBe(server.batches[1]?.batch);
+    expect(server.record.version).toBe(2);
+    expect(editor.getState()).toMatchObject({ version: 2, save: { pending: 0 } });
+    expect(roleOf(editor, "cto")?.title).toBe("CTO 2");
+  });
+
+  it("reconnects at once after a server restart (1001)", async () => {
+    const { editor, server } = await live({ link: { backoff: () => 60_000 } });
+    server.dropAll(1001);
+    await vi.advanceTimersByTimeAsync(100);
+    await flush();
+    expect(editor.getState().connection).toBe("live");
+    expect(server.opened).toHaveLength(2);
+  });
+
+  it("an edit made offline survives a reload: the next editor sends it", async () => {
+    const outbox = memoryOutbox();
+    const server = new FakeServer();
+    server.down = true;
+    const first = createTestEditor({ server, outbox, link: { backoff: () => 60_000 } });
+    await flush();
+    first.editor.apply(rename("Kept"), "Rename");
+    await flush();
+    first.editor.dispose();
+    // The tab is reloaded once the network is back: a new editor from the server's chart.
+    server.down = false;
+    const second = createTestEditor({ server, outbox, record: server.record });
+    expect(second.editor.getState().document.name).not.toBe("Kept");
+    await flush();
+    expect(second.editor.getState().document.name).toBe("Kept");
+    expect(server.record.document.name).toBe("Kept");
+    expect(outbox.batches.size).toBe(0);
+  });
+
+  it("stops for good when access is revoked (4403), keeping the edits", async () => {
+    const { editor, server } = await live();
+    server.hold();
+    editor.apply(vacate("cto"), "Vacate CTO");
+    server.dropAll(4403);
+    await flush();
+    expect(editor.getState()).toMatchObject({
+      connection: "closed",
+      access: "view",
+      save: { status: "failed", pending: 1 },
+    });
+    expect(editor.getState().notice?.message).toMatch(/access to this chart has ended/);
+  });
+
+  it("tells the app when the session ended (4401)", async () => {
+    const { server } = await live();
+    const signedOut = vi.fn();
+    const stop = onUnauthenticated(signedOut);
+    server.dropAll(4401);
+    await flush();
+    expect(signedOut).toHaveBeenCalledOnce();
+    stop();
   });
 });
 
-describe("subscribe", () => {
-  it("notifies listeners on changes until unsubscribed", () => {
-    const { editor } = createTestEditor();
-    const listener = vi.fn();
-    const unsubscribe = editor.subscribe(listener);
-    editor.apply(rename("A"), "Rename chart");
-    expect(listener).toHaveBeenCalled();
-    unsubscribe();
-    listener.mockClear();
-    editor.apply(rename("B"), "Rename chart");
-    expect(listener).not.toHaveBeenCalled();
+describe("presence", () => {
+  it("lists peers from the welcome, their moves and their leaving", async () => {
+    const { editor, server } = await live();
+    server.broadcast({ type: "presence", peer: "p2", name: "Sam", selection: ["cio"] });
+    await flush();
+    expect(editor.presence.getState().peers).toMatchObject([
+      { peer: "p2", name: "Sam", roles: ["cio"], cursor: null },
+    ]);
+    server.broadcast({ type: "presence", peer: "p2", name: "Sam", cursor: { x: 1, y: 2 } });
+    await flush();
+    expect(editor.presence.getState().peers[0]).toMatchObject({
+      roles: ["cio"],
+      cursor: { x: 1, y: 2 },
+    });
+    server.broadcast({ type: "leave", peer: "p2" });
+    await flush();
+    expect(editor.presence.getState().peers).toEqual([]);
+  });
+
+  it("sends my cursor, viewport and selection, at most every 100 ms", async () => {
+    const { editor, server } = await live();
+    const socket = server.opened[0];
+    const presenceSent = () => socket?.sent.filter((m) => m.type === "presence") ?? [];
+    const before = presenceSent().length;
+    for (let i = 0; i < 10; i++) editor.setPresence({ cursor: { x: i, y: i } });
+    editor.setSelection({ roles: ["cto"], origin: "canvas" });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(presenceSent().slice(before)).toEqual([
+      { type: "presence", cursor: { x: 9, y: 9 }, selection: ["cto"] },
+    ]);
+  });
+
+  it("follows a peer's view and is moved by a summon", async () => {
+    const { editor, server } = await live();
+    const requests: ViewportRequest[] = [];
+    editor.onViewportRequest((request) => requests.push(request));
+    server.broadcast({
+      type: "presence",
+      peer: "p2",
+      name: "Sam",
+      viewport: { x: 1, y: 1, zoom: 1 },
+    });
+    await flush();
+    editor.follow("p2");
+    server.broadcast({
+      type: "presence",
+      peer: "p2",
+      name: "Sam",
+      viewport: { x: 5, y: 5, zoom: 2 },
+    });
+    server.broadcast({
+      type: "summon",
+      by: { peer: "p3", name: "Ola" },
+      viewport: { x: 0, y: 0, zoom: 0.5 },
+    });
+    await flush();
+    expect(requests).toEqual([
+      { viewport: { x: 1, y: 1, zoom: 1 }, reason: "follow", by: "Sam" },
+      { viewport: { x: 5, y: 5, zoom: 2 }, reason: "follow", by: "Sam" },
+      { viewport: { x: 0, y: 0, zoom: 0.5 }, reason: "summon", by: "Ola" },
+    ]);
+    // A summon ends following: the facilitator now leads.
+    expect(editor.presence.getState().following).toBeNull();
+  });
+
+  it("summons with my viewport sent first", async () => {
+    const { editor, server } = await live();
+    editor.setPresence({ viewport: { x: 3, y: 4, zoom: 1.5 } });
+    editor.summon();
+    const sent = server.opened[0]?.sent.slice(-2);
+    expect(sent).toEqual([
+      { type: "presence", viewport: { x: 3, y: 4, zoom: 1.5 } },
+      { type: "summon" },
+    ]);
   });
 });
 
-describe("access", () => {
-  it.each(["view", "comment"] as const)(
-    "refuses every edit, undo and redo on a chart one may %s, and sends nothing",
-    async (access) => {
-      const { editor, server } = createTestEditor({ record: chartRecord(undefined, 1, access) });
-      const before = editor.getState();
-      const result = editor.apply(rename("Mine"), "Rename chart");
-      expect(result).toEqual({ ok: false, issues: [{ path: "", message: READ_ONLY_MESSAGE }] });
-      editor.undo();
-      editor.redo();
-      await flush();
-      expect(editor.getState()).toBe(before);
-      expect(server.posted).toEqual([]);
-    },
-  );
+describe("the lock", () => {
+  it("makes a participant's editor refuse edits while the owner holds it", async () => {
+    const { editor, server } = await live({ record: chartRecord(undefined, 1, "edit") });
+    server.broadcast({ type: "locked", locked: true, by: { peer: "p1", name: "Fran" } });
+    await flush();
+    expect(editor.getState().lock).toEqual({ locked: true, by: "Fran" });
+    expect(editor.getState().notice?.message).toMatch(/Fran locked the chart/);
+    expect(editor.apply(rename("x"), "Rename")).toEqual({
+      ok: false,
+      issues: [{ path: "", message: LOCKED_MESSAGE }],
+    });
+    editor.setLocked(false); // not the owner: nothing is sent
+    expect(server.opened[0]?.sent.some((m) => m.type === "lock")).toBe(false);
+  });
 
-  it("takes a new access level from a refetch even when the version is the same", () => {
-    const record = chartRecord(undefined, 1, "edit");
-    const { editor } = createTestEditor({ record });
-    expect(editor.getState().access).toBe("edit");
-    editor.receive({ ...record, access: "view" });
+  it("lets the owner lock and unlock", async () => {
+    const { editor, server } = await live();
+    editor.setLocked(true);
+    expect(server.opened[0]?.sent.at(-1)).toEqual({ type: "lock", locked: true });
+  });
+});
+
+describe("changes made over HTTP", () => {
+  it("takes a chart an import changed, and ignores its applied message", async () => {
+    const { editor, server } = await live();
+    server.editElsewhere(rename("Imported"));
+    editor.replaceFromServer(server.record, "The matrix was merged.");
+    expect(editor.getState()).toMatchObject({
+      version: 2,
+      document: { name: "Imported" },
+      notice: { kind: "info", message: "The matrix was merged." },
+    });
+    await flush();
+    expect(editor.getState().version).toBe(2);
+  });
+
+  it("takes a refetched access level at once", async () => {
+    const { editor, server } = await live();
+    editor.receive({ ...server.record, access: "view" });
     expect(editor.getState().access).toBe("view");
-    expect(editor.apply(rename("Mine"), "Rename chart").ok).toBe(false);
   });
+});
 
-  it("becomes read-only and keeps the edit when the right to edit was taken away (403)", async () => {
-    const { editor, server } = createTestEditor({ record: chartRecord(undefined, 1, "edit") });
-    server.failures = [new ApiError(403, "forbidden", "Not allowed")];
-    editor.apply(rename("Mine"), "Rename chart");
-    await flush();
-    const state = editor.getState();
-    expect(state.access).toBe("view");
-    expect(state.save).toMatchObject({ status: "failed", pending: 1 });
-    expect(state.document.name).toBe("Mine");
-    expect(state.notice?.message).toBe(
-      "You may no longer change this chart, so your changes cannot be saved.",
-    );
-  });
-
-  it("keeps the edits and reports a lost session (401) so the page can ask to sign in", async () => {
-    const listener = vi.fn();
-    const stop = onUnauthenticated(listener);
-    try {
-      const { editor, server } = createTestEditor();
-      server.failures = [new ApiError(401, "unauthenticated", "Sign in")];
-      editor.apply(rename("Mine"), "Rename chart");
-      await flush();
-      expect(listener).toHaveBeenCalledTimes(1);
-      expect(editor.getState().save).toMatchObject({ status: "failed", pending: 1 });
-      expect(editor.getState().access).toBe("owner");
-      editor.retryNow();
-      await flush();
-      expect(editor.getState().save.status).toBe("saved");
-      expect(server.record.document.name).toBe("Mine");
-    } finally {
-      stop();
-    }
-  });
+it("type-checks the ops it sends against the contract", async () => {
+  const { editor, server } = await live();
+  editor.apply(vacate("cto"), "Vacate");
+  const sent: OpsMessage | undefined = server.batches[0];
+  expect(sent?.batch).toMatch(/^[0-9a-f-]{36}$/);
 });

@@ -1,11 +1,19 @@
-import type { ChartDocument, ChartRecord, InputIssue, Operation } from "@rolemap/contract";
+import type {
+  ChartDocument,
+  ChartRecord,
+  InputIssue,
+  Operation,
+  PresenceFields,
+  ServerMessage,
+} from "@rolemap/contract";
 import { applyOperations, invertOperations, sameJson, validateChart } from "@rolemap/domain";
-import { ApiError, describeError, NetworkError } from "../api/client";
+import { ApiError } from "../api/client";
 import { hasAccess } from "../auth/access";
-import { reportIfUnauthenticated } from "../auth/session-events";
+import { notifyUnauthenticated } from "../auth/session-events";
 import {
   DEFAULT_HISTORY_LIMIT,
   EMPTY_HISTORY,
+  forgetBatch,
   type History,
   type HistoryStep,
   recordEdit,
@@ -14,76 +22,103 @@ import {
   undoStep,
 } from "./history";
 import { loadedOperationChecks } from "./lazy-operation-checks";
-import { createSaveQueue, type FailureDecision } from "./save-queue";
+import { createLiveLink, type EndReason, type LinkStatus, type LiveLinkOptions } from "./live-link";
+import { newId } from "./new-id";
+import { browserOutbox, type Outbox, type StoredBatch } from "./outbox";
+import { createPresenceStore } from "./presence-store";
 import { shareStructure } from "./share-structure";
+import { describeReject, END_MESSAGES, lockNotice } from "./sync-messages";
+import {
+  addPending,
+  type OwnBatch,
+  type SyncState,
+  syncState,
+  takeAck,
+  takeApplied,
+  takeChart,
+  takeReject,
+  unacked,
+  viewOf,
+} from "./sync-state";
 import type {
   ChartEditor,
+  ConnectionStatus,
   EditorState,
   EditorTransport,
+  MyPresence,
   Notice,
   SaveState,
   Selection,
+  ViewportRequest,
 } from "./types";
 
 /** Why `apply` refuses every batch on a chart this person may only view (or comment on). */
 export const READ_ONLY_MESSAGE = "You can view this chart but not change it.";
+/** Why `apply` refuses while the owner holds the lock. */
+export const LOCKED_MESSAGE = "The owner has locked this chart: only they can change it now.";
 
-/** The API takes at most this many operations per request; longer batches go in chunks. */
-export const MAX_OPERATIONS_PER_REQUEST = 5000;
+/** The server takes at most this many operations in one batch; longer edits go in chunks. */
+export const MAX_OPERATIONS_PER_BATCH = 5000;
 
 export interface ChartEditorOptions {
   /** The chart as loaded from the server. */
   record: ChartRecord;
   transport: EditorTransport;
-  /** After every accepted batch, with the chart as the server now has it (cache updates). */
+  /** Where my unsent edits are kept (default: this browser's IndexedDB). */
+  outbox?: Outbox;
+  /** Now and then (at most every `savedEveryMs`), the chart as the server has it (cache updates). */
   onSaved?(record: ChartRecord): void;
-  /** Whether the browser believes it is online (navigator.onLine). */
-  isOnline?(): boolean;
-  /** Registers a callback for "the network is back"; returns the unsubscribe function. */
-  onOnline?(callback: () => void): () => void;
+  savedEveryMs?: number;
   historyLimit?: number;
-  backoff?(attempt: number): number;
+  /** Presence goes out at most this often (live.md: ≤ 20 a second). */
+  presenceEveryMs?: number;
+  /** An unacknowledged batch is sent again after this long on an open connection. */
+  resendAfterMs?: number;
+  /** The connection's timing and network hooks (tests shorten them). */
+  link?: Partial<
+    Pick<LiveLinkOptions, "isOnline" | "watchNetwork" | "pingMs" | "deadMs" | "backoff">
+  >;
   now?(): number;
-}
-
-interface PendingBatch {
-  label: string;
-  operations: readonly Operation[];
 }
 
 const EMPTY_SELECTION: Selection = { roles: [], responsibilities: [], origin: null };
 
-const browserOnline = () => (typeof navigator === "undefined" ? true : navigator.onLine);
-const browserOnOnline = (callback: () => void) => {
-  if (typeof window === "undefined") return () => {};
-  window.addEventListener("online", callback);
-  return () => window.removeEventListener("online", callback);
-};
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-const quoted = (labels: readonly string[]) => labels.map((label) => `“${label}”`).join(", ");
-
 /**
- * The editor of one chart: the document with optimistic edits, findings, selection,
- * undo/redo and the save queue. Plain TypeScript (no React): `use-editor.ts` adapts it.
+ * The editor of one chart: what the person sees and does (document, findings, selection,
+ * undo of their own edits, notices), kept apart from how it is synchronised: the document
+ * is a `SyncState` (sync-state.ts: the server's chart plus my pending batches), the live
+ * connection is a `LiveLink` (live-link.ts), unsent edits are kept in an `Outbox`
+ * (IndexedDB). One person or twenty: the same state, the same path.
  *
  * Every edit is `apply(operations, label)`: checked and applied locally at once, recorded
- * with its inverse for undo, and queued. The queue posts batches one at a time with the
- * server version they are based on. A 409 reloads the chart and re-applies the edits still
- * waiting (dropping those that no longer apply, with a notice); a refused batch is undone
- * with a notice; a failure or a lost network is retried with backoff and never dropped.
+ * with its inverse for undo, stored in the outbox and sent as an `ops` message. The server
+ * orders every batch and tells everyone (`applied`); mine are acked or rejected (a rejected
+ * one is undone here with the reason shown). A dropped connection reconnects and sends
+ * again what was not acknowledged; the server applies each batch exactly once.
  */
 export function createChartEditor(options: ChartEditorOptions): ChartEditor {
   const { record, transport } = options;
   const chartId = record.id;
-  const isOnline = options.isOnline ?? browserOnline;
+  const now = options.now ?? Date.now;
+  const outbox = options.outbox ?? browserOutbox();
   const historyLimit = options.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   const listeners = new Set<() => void>();
+  const viewportListeners = new Set<(request: ViewportRequest) => void>();
+  const presence = createPresenceStore(now);
+  const tab = newId();
 
-  /** The chart as the server has it at `version` (what the next batch is based on). */
-  let confirmed: ChartRecord = record;
+  let sync: SyncState = syncState(record.document, record.version);
   let history: History = EMPTY_HISTORY;
   let noticeId = 0;
+  let welcomed = false;
+  let disposed = false;
+  /** Batches whose outbox write has not finished (leaving now could lose them). */
+  let unstored = 0;
+  let storeFailed = false;
+  let lastMadeAt = 0;
+  let retryAt: number | null = null;
+  let endReason: EndReason | null = null;
+  const sentAt = new Map<string, number>();
 
   let state: EditorState = {
     chartId,
@@ -91,9 +126,11 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
     version: record.version,
     updatedAt: record.updatedAt,
     findings: validateChart(record.document),
-    findingsSource: "local",
     selection: EMPTY_SELECTION,
-    save: { status: "saved", pending: 0, retryAt: null, error: null },
+    save: { status: "saved", pending: 0, stored: true, retryAt: null, error: null },
+    connection: "connecting",
+    lock: { locked: false, by: null },
+    me: null,
     history: summariseHistory(history),
     notice: null,
     access: record.access,
@@ -109,179 +146,339 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
     return { id: noticeId, kind, message };
   };
 
-  /** The state for a new current document: local findings, selection without lost ids. */
-  const documentChanges = (next: ChartDocument): Partial<EditorState> => {
-    const document = shareStructure(state.document, next);
-    if (document === state.document) return {};
+  /** The state for the document `sync` now shows: findings, selection without lost ids. */
+  const documentChanges = (): Partial<EditorState> => {
+    const document = shareStructure(state.document, viewOf(sync));
+    const changes: Partial<EditorState> = { version: sync.version };
+    if (document === state.document) return changes;
     return {
+      ...changes,
       document,
       findings: validateChart(document),
-      findingsSource: "local",
       selection: pruneSelection(state.selection, document),
     };
   };
 
-  const queue = createSaveQueue<PendingBatch>({
-    send: sendBatch,
-    onFailure: handleFailure,
-    onChange: () => {
-      const save = saveState();
-      if (!sameJson(save, state.save)) setState({ save });
+  function saveState(connection = state.connection): SaveState {
+    const pending = unacked(sync).length;
+    const stored = unstored === 0 && !storeFailed;
+    if (connection === "closed")
+      return {
+        status: pending === 0 ? "saved" : "failed",
+        pending,
+        stored,
+        retryAt: null,
+        error: endReason === null ? null : END_MESSAGES[endReason],
+      };
+    if (connection === "live")
+      return {
+        status: pending === 0 ? "saved" : "saving",
+        pending,
+        stored,
+        retryAt: null,
+        error: null,
+      };
+    if (pending === 0) return { status: "saved", pending, stored, retryAt, error: null };
+    return {
+      status: "offline",
+      pending,
+      stored,
+      retryAt,
+      error: stored
+        ? "Not connected: your changes are kept in this browser and sent when the connection is back."
+        : "Not connected: your changes are waiting to be sent.",
+    };
+  }
+
+  /** Re-renders what the sync state, the connection or the outbox changed. */
+  function refresh(extra: Partial<EditorState> = {}) {
+    const changes = { ...documentChanges(), ...extra };
+    const save = saveState(extra.connection);
+    if (!sameJson(save, state.save)) changes.save = save;
+    setState(changes);
+  }
+
+  // ---- saved copies for the query cache (the home page's list, a later visit) ----
+  let savedTimer: ReturnType<typeof setTimeout> | null = null;
+  const announceSaved = () => {
+    if (options.onSaved === undefined || savedTimer !== null) return;
+    savedTimer = setTimeout(() => {
+      savedTimer = null;
+      options.onSaved?.({
+        id: chartId,
+        version: sync.version,
+        updatedAt: new Date(now()).toISOString(),
+        document: sync.confirmed,
+        access: state.access,
+      });
+    }, options.savedEveryMs ?? 1000);
+  };
+
+  // ---- the outbox ----
+  const store = (batch: OwnBatch) => {
+    unstored++;
+    lastMadeAt = Math.max(now(), lastMadeAt + 0.001);
+    const stored: StoredBatch = {
+      chartId,
+      batch: batch.batch,
+      operations: batch.operations,
+      label: batch.label,
+      base: batch.base,
+      madeAt: lastMadeAt,
+    };
+    outbox.add(stored).then(
+      () => {
+        unstored--;
+        refresh();
+      },
+      () => {
+        unstored--;
+        storeFailed = true;
+        refresh();
+      },
+    );
+  };
+  const unstore = (batches: readonly string[]) => {
+    for (const batch of batches) sentAt.delete(batch);
+    outbox.remove(batches).catch(() => {});
+  };
+
+  // ---- the connection ----
+  const send = (batch: OwnBatch) => {
+    if (
+      link?.send({
+        type: "ops",
+        batch: batch.batch,
+        operations: batch.operations,
+        base: batch.base,
+      })
+    )
+      sentAt.set(batch.batch, now());
+  };
+
+  function onMessage(message: ServerMessage) {
+    switch (message.type) {
+      case "welcome": {
+        welcomed = true;
+        presence.reset(message.peers);
+        if (message.chart !== undefined)
+          sync = takeChart(sync, message.chart, message.version).state;
+        for (const applied of message.ops ?? []) sync = takeApplied(sync, applied).state;
+        refresh({
+          connection: "live",
+          me: { peer: message.you.peer, name: message.you.name },
+          access: message.you.access,
+          lock: { ...state.lock, locked: message.locked },
+        });
+        announceSaved();
+        flushPresence(true);
+        return;
+      }
+      case "applied": {
+        const before = sync.version;
+        sync = takeApplied(sync, message).state;
+        if (sync.version === before) return;
+        if (message.by.peer === state.me?.peer) unstore([message.batch]);
+        refresh();
+        announceSaved();
+        return;
+      }
+      case "ack":
+        sync = takeAck(sync, message.batch, message.version);
+        unstore([message.batch]);
+        refresh();
+        return;
+      case "reject": {
+        const taken = takeReject(sync, message.batch);
+        sync = taken.state;
+        unstore([message.batch]);
+        if (taken.rejected === undefined) return;
+        history = forgetBatch(history, message.batch);
+        refresh({
+          history: summariseHistory(history),
+          ...(message.error.code === "forbidden" ? { access: "view" as const } : {}),
+          notice: notice("conflict", describeReject(taken.rejected.label, message.error)),
+        });
+        return;
+      }
+      case "presence":
+        presence.update(message);
+        if (message.peer === presence.getState().following && message.viewport !== undefined)
+          requestViewport({ viewport: message.viewport, reason: "follow", by: message.name });
+        return;
+      case "leave":
+        presence.leave(message.peer);
+        return;
+      case "summon":
+        if (message.by.peer === state.me?.peer || message.viewport === null) return;
+        presence.setFollowing(null);
+        requestViewport({ viewport: message.viewport, reason: "summon", by: message.by.name });
+        return;
+      case "locked": {
+        const mine = message.by.peer === state.me?.peer;
+        setState({
+          lock: { locked: message.locked, by: message.by.name },
+          ...(mine ? {} : { notice: notice("info", lockNotice(message.locked, message.by.name)) }),
+        });
+        return;
+      }
+      case "error":
+        // `internal`: the batch is sent again after a while; the others are our bugs.
+        if (message.code !== "internal") console.warn(`rolemap live: ${message.message}`);
+        return;
+      default:
+        return;
+    }
+  }
+
+  function onStatus(status: LinkStatus, at: number | null) {
+    retryAt = at;
+    if (status !== "open") {
+      welcomed = false;
+      presence.clear();
+    }
+    // "open" becomes "live" with the welcome.
+    const connection: ConnectionStatus | null =
+      status === "open" ? null : status === "connecting" ? "connecting" : status;
+    if (connection === null) return;
+    refresh({ connection });
+  }
+
+  function onEnd(reason: EndReason) {
+    endReason = reason;
+    if (reason === "signed-out") notifyUnauthenticated();
+    refresh({
+      connection: "closed",
+      ...(reason === "revoked" ? { access: "view" as const } : {}),
+      notice: notice("error", END_MESSAGES[reason]),
+    });
+  }
+
+  async function probe(): Promise<EndReason | null> {
+    try {
+      const fresh = await transport.getChart(chartId);
+      if (fresh.access !== state.access) setState({ access: fresh.access });
+      return null;
+    } catch (error) {
+      if (error instanceof ApiError && error.isUnauthenticated) return "signed-out";
+      if (error instanceof ApiError && error.isNotFound) return "deleted";
+      return null;
+    }
+  }
+
+  let link: ReturnType<typeof createLiveLink> | null = null;
+  const startLink = () => {
+    if (disposed) return;
+    link = createLiveLink({
+      open: () => transport.openLive(chartId),
+      onOpen(sendMessage) {
+        sendMessage({ type: "hello", since: sync.version, client: tab });
+        for (const batch of unacked(sync)) {
+          sendMessage({
+            type: "ops",
+            batch: batch.batch,
+            operations: batch.operations,
+            base: batch.base,
+          });
+          sentAt.set(batch.batch, now());
+        }
+      },
+      onMessage,
+      onStatus,
+      onEnd,
+      probe,
+      ...options.link,
+    });
+  };
+
+  // Edits kept from an earlier visit (closed or reloaded while offline) go first.
+  outbox
+    .load(chartId)
+    .catch(() => [] as StoredBatch[])
+    .then((stored) => {
+      const known = new Set(sync.pending.map((batch) => batch.batch));
+      for (const batch of stored)
+        if (!known.has(batch.batch)) sync = addPending(sync, { ...batch, ackedAs: null });
+      // Kept edits are added beneath this visit's, which were made on top of them.
+      if (stored.length > 0) {
+        const fresh = sync.pending.filter((batch) => !stored.some((s) => s.batch === batch.batch));
+        const kept = sync.pending.filter((batch) => stored.some((s) => s.batch === batch.batch));
+        sync = { ...sync, pending: [...kept, ...fresh] };
+        refresh();
+      }
+      startLink();
+    });
+
+  // A batch the server never answered (an `internal` error, a lost frame) is sent again.
+  const resendAfterMs = options.resendAfterMs ?? 10_000;
+  const resendTimer = setInterval(
+    () => {
+      if (!welcomed) return;
+      for (const batch of unacked(sync))
+        if (now() - (sentAt.get(batch.batch) ?? 0) > resendAfterMs) send(batch);
     },
-    ...(options.backoff ? { backoff: options.backoff } : {}),
-    ...(options.now ? { now: options.now } : {}),
-  });
+    Math.max(1000, resendAfterMs / 2),
+  );
 
-  function saveState(): SaveState {
-    const { phase, retryAt, lastError } = queue.state();
-    const pending = queue.items().length;
-    const error = lastError === null ? null : describeError(lastError);
-    if (phase === "waiting" || phase === "halted") {
-      const offline = lastError instanceof NetworkError && !isOnline();
-      return { status: offline ? "offline" : "failed", pending, retryAt, error };
+  // ---- presence out ----
+  const presenceEveryMs = options.presenceEveryMs ?? 100;
+  let outgoing: PresenceFields = {};
+  let myViewport: PresenceFields["viewport"];
+  let presenceTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastPresenceAt = 0;
+
+  /** Sends what changed since the last presence message; `everything` after a (re)connect. */
+  function flushPresence(everything = false) {
+    if (presenceTimer !== null) clearTimeout(presenceTimer);
+    presenceTimer = null;
+    if (everything)
+      outgoing = {
+        ...outgoing,
+        selection: selectionOf(state.selection),
+        ...(myViewport === undefined ? {} : { viewport: myViewport }),
+      };
+    if (Object.keys(outgoing).length === 0 || !welcomed) return;
+    if (link?.send({ type: "presence", ...outgoing })) {
+      outgoing = {};
+      lastPresenceAt = now();
     }
-    return { status: pending === 0 ? "saved" : "saving", pending, retryAt: null, error: null };
+  }
+  function queuePresence(fields: PresenceFields) {
+    outgoing = { ...outgoing, ...fields };
+    if (presenceTimer !== null) return;
+    const wait = Math.max(0, lastPresenceAt + presenceEveryMs - now());
+    presenceTimer = setTimeout(() => flushPresence(), wait);
   }
 
-  function enqueue(label: string, operations: readonly Operation[]) {
-    for (let start = 0; start < operations.length; start += MAX_OPERATIONS_PER_REQUEST)
-      queue.enqueue({
+  function requestViewport(request: ViewportRequest) {
+    for (const listener of viewportListeners) listener(request);
+  }
+
+  // ---- edits ----
+
+  /** Splits, records and sends one gesture's operations; returns the batches made. */
+  function submit(operations: readonly Operation[], label: string): string[] {
+    const ids: string[] = [];
+    for (let start = 0; start < operations.length; start += MAX_OPERATIONS_PER_BATCH) {
+      const batch: OwnBatch = {
+        batch: newId(),
+        operations: operations.slice(start, start + MAX_OPERATIONS_PER_BATCH),
         label,
-        operations: operations.slice(start, start + MAX_OPERATIONS_PER_REQUEST),
-      });
-  }
-
-  async function sendBatch(batch: PendingBatch): Promise<void> {
-    const response = await transport.postOperations(chartId, {
-      operations: [...batch.operations],
-      version: confirmed.version,
-    });
-    const applied = applyOperations(confirmed.document, batch.operations);
-    confirmed = {
-      ...confirmed,
-      version: response.version,
-      updatedAt: response.updatedAt,
-      // Cannot fail (the server applied the same batch to the same version); be safe anyway.
-      document: applied.ok ? applied.document : confirmed.document,
-    };
-    const isLast = queue.items().length === 1;
-    setState({
-      version: confirmed.version,
-      updatedAt: confirmed.updatedAt,
-      // The server's findings describe what the user sees only once nothing else is waiting.
-      ...(isLast
-        ? {
-            findings: sameJson(state.findings, response.findings)
-              ? state.findings
-              : response.findings,
-            findingsSource: "server" as const,
-          }
-        : {}),
-    });
-    options.onSaved?.(confirmed);
-  }
-
-  /**
-   * Takes `record` as the server's chart (after a 409, or an import merged into it) and
-   * re-applies the waiting batches on top; returns the state changes to make.
-   */
-  function reloadFrom(record: ChartRecord) {
-    confirmed = record;
-    const { document, kept, dropped } = rebase(record.document, queue.items());
-    queue.replace(kept);
-    const changes: Partial<EditorState> = {
-      ...documentChanges(document),
-      version: record.version,
-      updatedAt: record.updatedAt,
-    };
-    return { kept, dropped, changes };
-  }
-
-  /** " Your 2 unsaved changes were re-applied. 1 change could not be … discarded: “…”." */
-  function replayed(kept: readonly PendingBatch[], dropped: readonly PendingBatch[]): string {
-    let message = "";
-    if (kept.length > 0)
-      message += ` Your ${plural(kept.length, "unsaved change")} ${kept.length === 1 ? "was" : "were"} re-applied.`;
-    if (dropped.length > 0)
-      message += ` ${plural(dropped.length, "change")} could not be re-applied and ${dropped.length === 1 ? "was" : "were"} discarded: ${quoted(dropped.map((b) => b.label))}.`;
-    return message;
-  }
-
-  /** The confirmed chart plus the waiting batches that still apply, in order. */
-  function rebase(base: ChartDocument, batches: readonly PendingBatch[]) {
-    let document = base;
-    const kept: PendingBatch[] = [];
-    const dropped: PendingBatch[] = [];
-    for (const batch of batches) {
-      const result = applyOperations(document, batch.operations);
-      if (result.ok) {
-        document = result.document;
-        kept.push(batch);
-      } else dropped.push(batch);
+        base: sync.version,
+        ackedAs: null,
+      };
+      sync = addPending(sync, batch);
+      ids.push(batch.batch);
+      store(batch);
+      send(batch);
     }
-    return { document, kept, dropped };
-  }
-
-  async function handleFailure(error: unknown, batch: PendingBatch): Promise<FailureDecision> {
-    if (error instanceof ApiError && error.isConflict) {
-      // Someone else saved first: take their chart and replay ours on top of it.
-      const { kept, dropped, changes } = reloadFrom(await transport.getChart(chartId));
-      let message = "This chart was changed elsewhere, so it has been reloaded.";
-      message += replayed(kept, dropped);
-      setState({ ...changes, notice: notice("conflict", message) });
-      options.onSaved?.(confirmed);
-      return "continue";
-    }
-    if (error instanceof ApiError && error.isNotFound) {
-      setState({
-        notice: notice(
-          "error",
-          "This chart no longer exists on the server (it may have been deleted). Your changes cannot be saved.",
-        ),
-      });
-      return "halt";
-    }
-    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-      // Signed out, or the rights were taken away: keep the edits (signing in again and
-      // "Retry now" sends them), and make the page read-only if the right to edit is gone.
-      reportIfUnauthenticated(error);
-      setState({
-        ...(error.status === 403 ? { access: "view" as const } : {}),
-        notice: notice(
-          "error",
-          error.status === 401
-            ? "You are no longer signed in, so your changes cannot be saved. Sign in again, then retry."
-            : "You may no longer change this chart, so your changes cannot be saved.",
-        ),
-      });
-      return "halt";
-    }
-    if (error instanceof ApiError && !error.isRetryable) {
-      // The server refused this batch: retrying cannot help. Undo it, keep the others.
-      const waiting = queue.items().filter((item) => item !== batch);
-      const { document, kept, dropped } = rebase(confirmed.document, waiting);
-      queue.replace(kept);
-      history = EMPTY_HISTORY;
-      const also =
-        dropped.length > 0 ? ` Also discarded: ${quoted(dropped.map((b) => b.label))}.` : "";
-      setState({
-        ...documentChanges(document),
-        history: summariseHistory(history),
-        notice: notice(
-          "error",
-          `The server refused “${batch.label}” (${describeError(error)}), so it was undone.${also}`,
-        ),
-      });
-      return "continue";
-    }
-    return "retry";
+    return ids;
   }
 
   /**
    * The batch applied to `document`, or every problem: field values by the contract's
-   * operation schema, references by the engine, and the chart name (a plain string in the
-   * operation schema) by the document schema, so the server is never sent an edit it refuses
-   * (once the checks have loaded: see lazy-operation-checks).
+   * operation schema, references by the engine, and the chart name by the document schema,
+   * so the server is never sent an edit it refuses (once the checks have loaded).
    */
   function prepare(
     operations: readonly Operation[],
@@ -299,6 +496,13 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
     return result;
   }
 
+  function refusal(): InputIssue[] | null {
+    if (!hasAccess(state.access, "edit")) return [{ path: "", message: READ_ONLY_MESSAGE }];
+    if (state.lock.locked && state.access !== "owner")
+      return [{ path: "", message: LOCKED_MESSAGE }];
+    return null;
+  }
+
   function takeStep(step: HistoryStep | null, verb: "undo" | "redo") {
     if (step === null) return;
     history = step.history;
@@ -312,38 +516,40 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
       });
       return;
     }
-    setState({ ...documentChanges(step.document), history: summariseHistory(history) });
-    enqueue(`${verb === "undo" ? "Undo" : "Redo"} ${step.label}`, step.operations);
+    submit(step.operations, `${verb === "undo" ? "Undo" : "Redo"} ${step.label}`);
+    refresh({ history: summariseHistory(history) });
   }
-
-  const stopListeningOnline = (options.onOnline ?? browserOnOnline)(() => queue.retryNow());
 
   return {
     chartId,
+    presence,
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     apply(operations, label) {
-      if (!hasAccess(state.access, "edit"))
-        return { ok: false, issues: [{ path: "", message: READ_ONLY_MESSAGE }] };
+      const refused = refusal();
+      if (refused !== null) return { ok: false, issues: refused };
       if (operations.length === 0) return { ok: true, changed: false };
       const result = prepare(operations, state.document);
       if (!result.ok) return result;
-      const changes = documentChanges(result.document);
-      if (changes.document === undefined) return { ok: true, changed: false };
+      if (sameJson(result.document, state.document)) return { ok: true, changed: false };
       const inverse = invertOperations(state.document, operations);
-      history = recordEdit(history, { label, operations: [...operations], inverse }, historyLimit);
-      setState({ ...changes, history: summariseHistory(history) });
-      enqueue(label, operations);
+      const batches = submit(operations, label);
+      history = recordEdit(
+        history,
+        { label, operations: [...operations], inverse, batches },
+        historyLimit,
+      );
+      refresh({ history: summariseHistory(history) });
       return { ok: true, changed: true };
     },
     undo: () => {
-      if (hasAccess(state.access, "edit")) takeStep(undoStep(history, state.document), "undo");
+      if (refusal() === null) takeStep(undoStep(history, state.document), "undo");
     },
     redo: () => {
-      if (hasAccess(state.access, "edit")) takeStep(redoStep(history, state.document), "redo");
+      if (refusal() === null) takeStep(redoStep(history, state.document), "redo");
     },
     setSelection(selection) {
       const next: Selection = {
@@ -351,49 +557,86 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
         responsibilities: selection.responsibilities ?? state.selection.responsibilities,
         origin: selection.origin === undefined ? state.selection.origin : selection.origin,
       };
-      if (!sameJson(next, state.selection)) setState({ selection: next });
+      if (sameJson(next, state.selection)) return;
+      setState({ selection: next });
+      queuePresence({ selection: selectionOf(next) });
     },
     clearSelection() {
-      if (state.selection.roles.length > 0 || state.selection.responsibilities.length > 0)
-        setState({ selection: EMPTY_SELECTION });
+      if (state.selection.roles.length === 0 && state.selection.responsibilities.length === 0)
+        return;
+      setState({ selection: EMPTY_SELECTION });
+      queuePresence({ selection: [] });
     },
-    retryNow: () => queue.retryNow(),
+    retryNow: () => link?.retryNow(),
     dismissNotice() {
       if (state.notice !== null) setState({ notice: null });
     },
     replaceFromServer(next, message) {
-      if (next.id !== chartId || next.version < confirmed.version) return;
-      const { kept, dropped, changes } = reloadFrom(next);
+      if (next.id !== chartId) return;
+      sync = takeChart(sync, next.document, next.version).state;
       // Its steps were recorded against the chart before the change: undoing them now
       // would undo around a change the history does not know.
       history = EMPTY_HISTORY;
-      setState({
-        ...changes,
+      refresh({
         history: summariseHistory(history),
-        notice: notice("info", `${message}${replayed(kept, dropped)}`),
+        notice: notice("info", message),
       });
     },
     receive(next) {
       if (next.id !== chartId) return;
-      if (next.access !== state.access) {
-        confirmed = { ...confirmed, access: next.access };
-        setState({ access: next.access });
+      if (next.access !== state.access) setState({ access: next.access });
+      if (state.connection === "live" || unacked(sync).length > 0) return;
+      const taken = takeChart(sync, next.document, next.version);
+      if (!taken.changed) return;
+      sync = taken.state;
+      refresh();
+    },
+    setPresence(fields: MyPresence) {
+      if (fields.viewport !== undefined) myViewport = fields.viewport;
+      queuePresence(fields);
+    },
+    follow(peer) {
+      presence.setFollowing(peer);
+      const viewport = presence.getState().peers.find((p) => p.peer === peer)?.viewport;
+      if (peer !== null && viewport != null) {
+        const name = presence.getState().peers.find((p) => p.peer === peer)?.name ?? "";
+        requestViewport({ viewport, reason: "follow", by: name });
       }
-      if (next.version <= confirmed.version) return;
-      if (queue.items().length > 0) return; // Our save will meet the change (409) and re-base.
-      confirmed = next;
-      setState({
-        ...documentChanges(next.document),
-        version: next.version,
-        updatedAt: next.updatedAt,
-      });
+    },
+    summon() {
+      if (!hasAccess(state.access, "edit")) return;
+      // The server moves everyone to the viewport it last heard from me: send it first.
+      if (myViewport !== undefined) outgoing = { ...outgoing, viewport: myViewport };
+      flushPresence();
+      link?.send({ type: "summon" });
+    },
+    setLocked(locked) {
+      if (state.access === "owner") link?.send({ type: "lock", locked });
+    },
+    onViewportRequest(listener) {
+      viewportListeners.add(listener);
+      return () => viewportListeners.delete(listener);
     },
     dispose() {
-      stopListeningOnline();
-      queue.dispose();
+      disposed = true;
+      link?.close();
+      clearInterval(resendTimer);
+      if (presenceTimer !== null) clearTimeout(presenceTimer);
+      if (savedTimer !== null) clearTimeout(savedTimer);
       listeners.clear();
+      viewportListeners.clear();
     },
   };
+}
+
+/** My selection as live.md's presence `selection`: role ids, and matrix cells as pairs. */
+function selectionOf(selection: Selection): NonNullable<PresenceFields["selection"]> {
+  const { roles, responsibilities } = selection;
+  if (selection.origin === "matrix" && responsibilities.length > 0 && roles.length > 0)
+    return responsibilities
+      .flatMap((responsibility) => roles.map((role) => ({ role, responsibility })))
+      .slice(0, 1000);
+  return roles.slice(0, 1000);
 }
 
 /** Drops selected ids that the document no longer has (kept as is when nothing is lost). */

@@ -7,6 +7,8 @@ export interface HistoryEntry {
   label: string;
   operations: readonly Operation[];
   inverse: readonly Operation[];
+  /** The batches it was sent as (a rejected batch takes its entry out of the history). */
+  batches?: readonly string[];
 }
 
 /** Undo and redo stacks, most recent last. Immutable: every function returns a new value. */
@@ -75,6 +77,16 @@ export function redoStep(history: History, document: ChartDocument): HistoryStep
     operations: entry.operations,
     label: entry.label,
   };
+}
+
+/** Drops the entry that was sent as `batch` (the server rejected it, so it never happened). */
+export function forgetBatch(history: History, batch: string): History {
+  const keep = (entry: HistoryEntry) => !entry.batches?.includes(batch);
+  const undo = history.undo.filter(keep);
+  const redo = history.redo.filter(keep);
+  return undo.length === history.undo.length && redo.length === history.redo.length
+    ? history
+    : { undo, redo };
 }
 
 export function summariseHistory(history: History): HistoryState {

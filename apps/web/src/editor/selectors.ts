@@ -20,8 +20,15 @@ export const selectSave = (s: EditorState) => s.save;
 export const selectHistory = (s: EditorState) => s.history;
 export const selectNotice = (s: EditorState) => s.notice;
 export const selectAccess = (s: EditorState) => s.access;
-/** `edit` or `owner`: the chart may be changed here (below that, the page is read-only). */
-export const selectCanEdit = (s: EditorState) => hasAccess(s.access, "edit");
+/**
+ * `edit` or `owner`, and not locked by the owner against this person: the chart may be
+ * changed here now (otherwise the page is read-only).
+ */
+export const selectCanEdit = (s: EditorState) =>
+  hasAccess(s.access, "edit") && (!s.lock.locked || s.access === "owner");
+export const selectConnection = (s: EditorState) => s.connection;
+export const selectLock = (s: EditorState) => s.lock;
+export const selectMe = (s: EditorState) => s.me;
 /** Only the owner renames, deletes and shares the chart. */
 export const selectIsOwner = (s: EditorState) => s.access === "owner";
 

@@ -42,11 +42,15 @@ export function useUndoRedoShortcuts(editor: ChartEditor): void {
   }, [editor]);
 }
 
-/** Asks before closing or reloading the tab while edits are not saved yet. */
+/**
+ * Asks before closing or reloading the tab while edits are neither on the server nor kept
+ * in this browser's storage (edits waiting in the outbox are sent on the next visit).
+ */
 export function useWarnBeforeLeavingUnsaved(editor: ChartEditor): void {
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (editor.getState().save.pending === 0) return;
+      const { save } = editor.getState();
+      if (save.pending === 0 || save.stored) return;
       event.preventDefault();
     };
     window.addEventListener("beforeunload", onBeforeUnload);

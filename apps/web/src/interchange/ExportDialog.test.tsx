@@ -6,9 +6,9 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/client";
 import { saveFile } from "../lib/save-file";
-import { CHART_ID, chartRecord } from "../test/editor-fixtures";
+import { CHART_ID, chartRecord, FakeServer } from "../test/editor-fixtures";
 import { cardTexts, stubObjectUrls } from "../test/object-urls";
-import { fakeApi, renderApp } from "../test/render";
+import { fakeApi, liveApi, renderApp } from "../test/render";
 
 // The regions have their own tests; stand-ins keep this one about the dialog.
 vi.mock("../canvas/ChartCanvas", () => ({ ChartCanvas: () => <p>canvas</p> }));
@@ -21,17 +21,9 @@ const png = () => ({
   blob: new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: "image/png" }),
   filename: "classic-cio-cto-split.png",
 });
-const saved = (version: number) => ({
-  id: CHART_ID,
-  version,
-  updatedAt: new Date().toISOString(),
-  findings: [],
-});
-
 function chartApi(overrides: Parameters<typeof fakeApi>[0] = {}) {
   return fakeApi({
     getChart: vi.fn(async () => record),
-    postOperations: vi.fn(async () => saved(2)),
     exportChart: vi.fn(async () => png()),
     ...overrides,
   });
@@ -157,17 +149,14 @@ describe("ExportDialog", () => {
   });
 
   it("waits for edits still being saved before it downloads", async () => {
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const postOperations = vi.fn(async () => {
-      await gate;
-      return saved(2);
-    });
+    const server = new FakeServer(record);
     const user = userEvent.setup();
-    const api = chartApi({ postOperations });
+    const api = liveApi(server, { exportChart: vi.fn(async () => png()) });
     renderApp(`/charts/${CHART_ID}`, api);
+    await waitFor(() =>
+      expect(screen.getByTestId("connection-indicator")).toHaveAttribute("data-status", "live"),
+    );
+    server.hold();
     await user.click(await screen.findByTestId("chart-title"));
     await user.type(screen.getByRole("textbox", { name: "Chart name" }), " v2{Enter}");
     await user.click(screen.getByTestId("export-button"));
@@ -181,32 +170,37 @@ describe("ExportDialog", () => {
     expect(dialog.getByTestId("export-download")).toBeDisabled();
     expect(api.exportChart).not.toHaveBeenCalled();
 
-    release();
+    server.release();
     await waitFor(() => expect(api.exportChart).toHaveBeenCalledTimes(1));
     await waitFor(() => expect(saveFile).toHaveBeenCalledTimes(1));
   });
 
-  it("does not download while saving fails, and says why", async () => {
-    const postOperations = vi.fn(async () => {
-      throw new ApiError(503, "internal", "Service unavailable");
-    });
+  it("does not download while offline, and says why", async () => {
+    const server = new FakeServer(record);
     const user = userEvent.setup();
-    const api = chartApi({ postOperations });
+    const api = liveApi(server, { exportChart: vi.fn(async () => png()) });
     renderApp(`/charts/${CHART_ID}`, api);
+    await waitFor(() =>
+      expect(screen.getByTestId("connection-indicator")).toHaveAttribute("data-status", "live"),
+    );
+    server.down = true;
+    server.dropAll();
     await user.click(await screen.findByTestId("chart-title"));
     await user.type(screen.getByRole("textbox", { name: "Chart name" }), " v2{Enter}");
     await waitFor(() =>
-      expect(screen.getByTestId("save-status")).toHaveAttribute("data-status", "failed"),
+      expect(screen.getByTestId("save-status")).toHaveAttribute("data-status", "offline"),
     );
     await user.click(screen.getByTestId("export-button"));
     const dialog = within(await screen.findByTestId("export-dialog"));
 
     expect(dialog.getByTestId("export-download")).toBeDisabled();
     expect(dialog.getByTestId("export-status")).toHaveTextContent(
-      "Saving failed: 1 change not saved yet, so a file now would miss them.",
+      "Offline: 1 change not saved yet, so a file now would miss them.",
     );
+    server.down = false;
     await user.click(dialog.getByRole("button", { name: "Retry saving" }));
-    await waitFor(() => expect(postOperations).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(server.record.document.name).toMatch(/ v2$/));
+    expect(server.batches).toHaveLength(1);
     expect(api.exportChart).not.toHaveBeenCalled();
   });
 

@@ -4,8 +4,8 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/client";
-import { CHART_ID, chartRecord } from "../test/editor-fixtures";
-import { fakeApi, renderApp } from "../test/render";
+import { CHART_ID, chartRecord, FakeServer } from "../test/editor-fixtures";
+import { fakeApi, liveApi, renderApp } from "../test/render";
 
 vi.mock("../canvas/ChartCanvas", () => ({ ChartCanvas: () => <p>canvas</p> }));
 vi.mock("../matrix/ResponsibilityMatrix", () => ({ ResponsibilityMatrix: () => <p>matrix</p> }));
@@ -228,19 +228,11 @@ describe("ImportDialog (a matrix merged into the open chart)", () => {
     },
   };
 
-  function chartApi(overrides: Parameters<typeof fakeApi>[0] = {}) {
-    let version = record.version;
-    return fakeApi({
-      getChart: vi.fn(async () => record),
-      postOperations: vi.fn(async () => ({
-        id: CHART_ID,
-        version: ++version,
-        updatedAt: new Date().toISOString(),
-        findings: [],
-      })),
+  /** The chart on a live FakeServer, and the import routes answering `merged`. */
+  function chartApi(server = new FakeServer(record)) {
+    return liveApi(server, {
       previewImport: vi.fn(async () => ok(counts(0, 0, 1, 0))),
       importChart: vi.fn(async () => merged),
-      ...overrides,
     });
   }
 
@@ -293,15 +285,12 @@ describe("ImportDialog (a matrix merged into the open chart)", () => {
   });
 
   it("waits for the chart's edits to be saved before it merges", async () => {
-    const gate = deferred<void>();
-    const api = chartApi({
-      postOperations: vi.fn(async () => {
-        await gate.promise;
-        return { id: CHART_ID, version: 2, updatedAt: new Date().toISOString(), findings: [] };
-      }),
-    });
+    const server = new FakeServer(record);
+    const api = chartApi(server);
     const user = userEvent.setup();
     renderApp(`/charts/${CHART_ID}`, api);
+    await waitFor(() => expect(server.sockets.size).toBe(1));
+    server.hold();
     await user.click(await screen.findByTestId("chart-title"));
     await user.type(screen.getByRole("textbox", { name: "Chart name" }), " v2{Enter}");
     await user.click(screen.getByTestId("import-matrix-button"));
@@ -315,7 +304,7 @@ describe("ImportDialog (a matrix merged into the open chart)", () => {
       "Saving your latest changes…",
     );
     expect(dialog.getByTestId("import-submit")).toBeDisabled();
-    gate.resolve();
+    server.release();
     await waitFor(() => expect(dialog.getByTestId("import-submit")).toBeEnabled());
     expect(dialog.queryByTestId("import-save-status")).toBeNull();
   });

@@ -315,7 +315,7 @@ describe("ResponsibilityMatrix on a read-only chart", () => {
       expect(screen.queryByTestId("row-name-input")).toBeNull();
       expect(screen.queryByRole("dialog")).toBeNull();
       expect(codesOf(editor, "cio", "sec")).toEqual(["A", "R"]);
-      expect(server.posted).toEqual([]);
+      expect(server.batches).toEqual([]);
     },
   );
 });

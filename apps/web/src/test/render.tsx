@@ -18,7 +18,9 @@ import type { ApiClient, ExportedFile } from "../api/client";
 import { loadChartPage, loadHomePage } from "../app/lazy-pages";
 import { reportIfUnauthenticated } from "../auth/session-events";
 import { loadOperationChecks } from "../editor/lazy-operation-checks";
+import type { LiveSocket } from "../editor/types";
 import { preloadInterchangeDialogs } from "../interchange/lazy-dialogs";
+import type { FakeServer } from "./editor-fixtures";
 
 // The pages, dialogs and the editor's checks are lazy chunks. Load their code once, before
 // any test renders, so no test's waiting time includes transforming it on demand (seconds
@@ -102,9 +104,28 @@ export function fakeApi(overrides: Partial<ApiClient> = {}) {
     exportChart: vi.fn(async (): Promise<ExportedFile> => {
       throw new Error("exportChart not faked");
     }),
+    // A connection that never opens (the editor stays "connecting"); a test of live
+    // behaviour passes a FakeServer's `openLive` (test/editor-fixtures).
+    openLive: vi.fn(
+      (): LiveSocket => ({
+        readyState: 0,
+        send: () => {},
+        close: () => {},
+        addEventListener: () => {},
+      }),
+    ),
     ...overrides,
   };
   return api satisfies ApiClient;
+}
+
+/** A fake API whose chart and live connection are `server`'s (test/editor-fixtures). */
+export function liveApi(server: FakeServer, overrides: Partial<ApiClient> = {}) {
+  return fakeApi({
+    getChart: vi.fn(() => server.getChart()),
+    openLive: vi.fn((id: string) => server.openLive(id)),
+    ...overrides,
+  });
 }
 
 function LocationProbe() {

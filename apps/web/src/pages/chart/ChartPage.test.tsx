@@ -2,8 +2,8 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../api/client";
-import { CHART_ID, chartRecord } from "../../test/editor-fixtures";
-import { fakeApi, renderApp } from "../../test/render";
+import { CHART_ID, chartRecord, FakeServer } from "../../test/editor-fixtures";
+import { type fakeApi, liveApi, renderApp } from "../../test/render";
 
 // The regions belong to other modules with their own tests: stand-ins keep this test about
 // the page itself.
@@ -12,30 +12,23 @@ vi.mock("../../matrix/ResponsibilityMatrix", () => ({ ResponsibilityMatrix: () =
 vi.mock("../../findings/FindingsPanel", () => ({ FindingsPanel: () => <p>findings</p> }));
 
 const record = chartRecord();
-const ok = (version: number) => ({
-  id: CHART_ID,
-  version,
-  updatedAt: new Date().toISOString(),
-  findings: [],
-});
 
-function chartApi(overrides: Parameters<typeof fakeApi>[0] = {}) {
-  let version = record.version;
-  return fakeApi({
-    getChart: vi.fn(async () => record),
-    postOperations: vi.fn(async () => ok(++version)),
-    ...overrides,
-  });
+/** The API with the chart on a live FakeServer (test/editor-fixtures). */
+function chartApi(overrides: Parameters<typeof fakeApi>[0] = {}, server = new FakeServer(record)) {
+  return liveApi(server, overrides);
 }
 
 describe("ChartPage", () => {
-  it("shows the chart's name, the three regions and the save state", async () => {
+  it("shows the chart's name, the three regions and the connection", async () => {
     renderApp(`/charts/${CHART_ID}`, chartApi());
     expect(screen.getByTestId("chart-loading")).toBeInTheDocument();
     expect(await screen.findByTestId("chart-title")).toHaveTextContent(record.document.name);
     expect(screen.getByTestId("canvas-region")).toHaveTextContent("canvas");
     expect(screen.getByTestId("matrix-region")).toHaveTextContent("matrix");
     expect(screen.getByTestId("findings-region")).toHaveTextContent("findings");
+    await waitFor(() =>
+      expect(screen.getByTestId("connection-indicator")).toHaveAttribute("data-status", "live"),
+    );
     expect(screen.getByTestId("save-status")).toHaveTextContent("All changes saved");
     expect(document.title).toBe(`${record.document.name} – Rolemap`);
   });
@@ -61,19 +54,19 @@ describe("ChartPage", () => {
     }
   });
 
-  it("renames the chart, saves it with the version, and undoes and redoes it", async () => {
+  it("renames the chart, sends it live, and undoes and redoes it", async () => {
     const user = userEvent.setup();
-    const api = chartApi();
-    renderApp(`/charts/${CHART_ID}`, api);
+    const server = new FakeServer(record);
+    renderApp(`/charts/${CHART_ID}`, chartApi({}, server));
     await user.click(await screen.findByTestId("chart-title"));
     const input = screen.getByRole("textbox", { name: "Chart name" });
     await user.clear(input);
     await user.type(input, "Renamed{Enter}");
     expect(screen.getByTestId("chart-title")).toHaveTextContent("Renamed");
     await waitFor(() =>
-      expect(api.postOperations).toHaveBeenCalledWith(CHART_ID, {
+      expect(server.batches[0]).toMatchObject({
         operations: [{ op: "updateChart", name: "Renamed" }],
-        version: 1,
+        base: 1,
       }),
     );
 
@@ -85,25 +78,31 @@ describe("ChartPage", () => {
     expect(screen.getByTestId("chart-title")).toHaveTextContent(record.document.name);
     await user.keyboard("{Control>}y{/Control}");
     expect(screen.getByTestId("chart-title")).toHaveTextContent("Renamed");
-    await waitFor(() => expect(api.postOperations).toHaveBeenCalledTimes(5));
+    await waitFor(() => expect(server.batches).toHaveLength(5));
+    await waitFor(() => expect(server.record.document.name).toBe("Renamed"));
     expect(screen.getByRole("button", { name: /Redo/ })).toBeDisabled();
   });
 
-  it("shows a failed save with Retry now, and saves when asked", async () => {
+  it("keeps an edit made while disconnected, with Retry now, and sends it when back", async () => {
     const user = userEvent.setup();
-    const postOperations = vi
-      .fn()
-      .mockRejectedValueOnce(new ApiError(503, "internal", "Service unavailable"))
-      .mockResolvedValue(ok(2));
-    renderApp(`/charts/${CHART_ID}`, chartApi({ postOperations }));
+    const server = new FakeServer(record);
+    renderApp(`/charts/${CHART_ID}`, chartApi({}, server));
+    const indicator = await screen.findByTestId("connection-indicator");
+    await waitFor(() => expect(indicator).toHaveAttribute("data-status", "live"));
+    server.down = true;
+    server.dropAll();
+    await waitFor(() => expect(indicator).toHaveAttribute("data-status", "reconnecting"));
     await user.click(await screen.findByTestId("chart-title"));
     await user.type(screen.getByRole("textbox", { name: "Chart name" }), " 2{Enter}");
-    const status = screen.getByTestId("save-status");
-    await waitFor(() => expect(status).toHaveAttribute("data-status", "failed"));
-    expect(status).toHaveTextContent(/Save failed — retrying/);
+    await waitFor(() => expect(indicator).toHaveTextContent("1 change waiting"));
+    server.down = false;
     await user.click(screen.getByRole("button", { name: "Retry now" }));
-    await waitFor(() => expect(status).toHaveAttribute("data-status", "saved"));
-    expect(postOperations).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(indicator).toHaveAttribute("data-status", "live"));
+    await waitFor(() =>
+      expect(screen.getByTestId("save-status")).toHaveAttribute("data-status", "saved"),
+    );
+    expect(server.batches).toHaveLength(1);
+    expect(server.record.document.name).toBe(`${record.document.name} 2`);
   });
 
   it("hides and shows the matrix and the findings", async () => {
@@ -169,7 +168,7 @@ describe("ChartPage by access level", () => {
     async (access, badge) => {
       renderApp(
         `/charts/${CHART_ID}`,
-        chartApi({ getChart: vi.fn(async () => chartRecord(undefined, 1, access)) }),
+        chartApi({}, new FakeServer(chartRecord(undefined, 1, access))),
       );
       expect(await screen.findByTestId("access-badge")).toHaveTextContent(badge);
       expect(screen.getByTestId("chart-title")).toHaveTextContent(record.document.name);
@@ -189,7 +188,7 @@ describe("ChartPage by access level", () => {
   it("with edit access: edits and undo, but no rename or share", async () => {
     renderApp(
       `/charts/${CHART_ID}`,
-      chartApi({ getChart: vi.fn(async () => chartRecord(undefined, 1, "edit")) }),
+      chartApi({}, new FakeServer(chartRecord(undefined, 1, "edit"))),
     );
     expect(await screen.findByTestId("access-badge")).toHaveTextContent("Can edit");
     expect(screen.getByTestId("undo-button")).toBeInTheDocument();
