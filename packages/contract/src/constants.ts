@@ -59,8 +59,13 @@ export const RULE_IDS = Object.keys(RULES) as [keyof typeof RULES, ...(keyof typ
 
 // ---- the live protocol (live.md) ----
 
-/** Offered as the WebSocket subprotocol; the server accepts connections without it too. */
+/** The protocol's name (live.md). */
 export const LIVE_PROTOCOL = "rolemap.live/v1";
+/**
+ * Offered as the WebSocket subprotocol (a token: browsers refuse one with a "/"); the
+ * server accepts connections without it too.
+ */
+export const LIVE_SUBPROTOCOL = "rolemap.live.v1";
 /** A frame larger than this is answered `invalid_message` (live.md). */
 export const LIVE_MAX_MESSAGE_BYTES = 1024 * 1024;
 /** A peer that sends nothing for this long is gone (`leave`). */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
-import { ChartIdSchema, LIVE_MAX_MESSAGE_BYTES, LIVE_PROTOCOL } from "@rolemap/contract";
+import { ChartIdSchema, LIVE_MAX_MESSAGE_BYTES, LIVE_SUBPROTOCOL } from "@rolemap/contract";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { principalKey } from "../auth/principal";
@@ -55,7 +55,7 @@ export function createLiveUpgrade(deps: {
     // Frames up to 1 MiB are messages; larger ones, up to this, are answered invalid_message.
     maxPayload: 4 * LIVE_MAX_MESSAGE_BYTES,
     perMessageDeflate: false,
-    handleProtocols: (offered) => (offered.has(LIVE_PROTOCOL) ? LIVE_PROTOCOL : false),
+    handleProtocols: (offered) => (offered.has(LIVE_SUBPROTOCOL) ? LIVE_SUBPROTOCOL : false),
   });
 
   const authorise = async (req: IncomingMessage) => {

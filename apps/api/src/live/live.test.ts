@@ -1,8 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { LIVE_CLOSE, LIVE_MAX_MESSAGE_BYTES, type Operation } from "@rolemap/contract";
+import {
+  LIVE_CLOSE,
+  LIVE_MAX_MESSAGE_BYTES,
+  LIVE_SUBPROTOCOL,
+  type Operation,
+} from "@rolemap/contract";
 import { exportMatrixCsv } from "@rolemap/interchange";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import { specExample } from "../../test/fixtures/charts";
 import { startTestApp, type TestApp } from "../../test/harness";
 import { LiveClient, openSocket, refusal, startLiveServer } from "../../test/live-client";
@@ -92,6 +98,20 @@ describe("the live upgrade", () => {
     const { welcome, client } = await LiveClient.join(live.url(chartId), { cookie });
     expect(welcome.you).toMatchObject({ name: "Cookie Person", access: "edit" });
     await client.close();
+  });
+
+  it("takes the subprotocol a browser offers (a token a browser accepts: no '/')", async () => {
+    const chartId = await newChart();
+    const socket = new WebSocket(live.url(chartId), LIVE_SUBPROTOCOL, {
+      headers: { Authorization: `Bearer ${owner.token}` },
+    });
+    await new Promise((resolve, reject) => {
+      socket.once("open", resolve);
+      socket.once("error", reject);
+    });
+    expect(LIVE_SUBPROTOCOL).toMatch(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/);
+    expect(socket.protocol).toBe(LIVE_SUBPROTOCOL);
+    socket.close();
   });
 
   it("answers any other upgrade path 404", async () => {

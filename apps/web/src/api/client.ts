@@ -12,7 +12,7 @@ import type {
   OperationsResponse,
   TemplatesResponse,
 } from "@rolemap/contract";
-import { LIVE_PROTOCOL } from "@rolemap/contract/constants";
+import { LIVE_SUBPROTOCOL } from "@rolemap/contract/constants";
 import type { LiveSocket } from "../editor/types";
 import { type AccessApi, createAccessApi } from "./access-client";
 
@@ -237,7 +237,7 @@ export function createApiClient({
       request("POST", `/charts/import?${importQuery(importRequest, true)}`, { text, signal }),
     importChart: (importRequest, text) =>
       request("POST", `/charts/import?${importQuery(importRequest, false)}`, { text }),
-    openLive: (id) => webSocket(liveUrl(baseUrl, `${chartPath(id)}/live`), LIVE_PROTOCOL),
+    openLive: (id) => webSocket(liveUrl(baseUrl, `${chartPath(id)}/live`), LIVE_SUBPROTOCOL),
     async exportChart(id, options, signal) {
       const response = await send("GET", `${chartPath(id)}/export?${exportQuery(options)}`, {
         signal,
