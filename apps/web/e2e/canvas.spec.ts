@@ -277,7 +277,7 @@ test.describe("canvas", () => {
       .toEqual(original);
   });
 
-  test("draws a line between two roles by their handles and switches it to dotted", async ({
+  test("draws a line between two roles by their handles: dotted to a role with a manager, solid once it has none", async ({
     api,
     chartPage,
     page,
@@ -289,11 +289,32 @@ test.describe("canvas", () => {
 
     const cto = card(page, "cto");
     const opsHead = card(page, "head-it-ops");
-    await cto.hover();
-    const from = await centreOf(cto.locator(".react-flow__handle-bottom"));
-    const to = await centreOf(opsHead.locator(".react-flow__handle-top"));
-    await drag(page, from, to);
+    const drawCtoToOps = async () => {
+      await cto.hover();
+      const from = await centreOf(cto.locator(".react-flow__handle-bottom"));
+      const to = await centreOf(opsHead.locator(".react-flow__handle-top"));
+      await drag(page, from, to);
+    };
+    // The head of IT operations reports to the CIO: a second manager is a dotted line.
+    await drawCtoToOps();
+    const second: ReportingLine = { manager: "cto", report: "head-it-ops", kind: "dotted" };
+    await expect(edge(page, second).getByTestId("line-path")).toHaveAttribute(
+      "data-kind",
+      "dotted",
+    );
+    await expect.poll(() => linesOf(api, chart.id)).toContainEqual(second);
+    await page.keyboard.press("Control+z");
+    await expect(edge(page, second)).toHaveCount(0);
+    await expect.poll(() => linesOf(api, chart.id)).not.toContainEqual(second);
 
+    // Without its solid-line manager, the same gesture draws a solid line.
+    await api.editElsewhere(chart.id, [
+      { op: "removeLine", line: { manager: "cio", report: "head-it-ops", kind: "solid" } },
+    ]);
+    await expect(edge(page, { manager: "cio", report: "head-it-ops", kind: "solid" })).toHaveCount(
+      0,
+    );
+    await drawCtoToOps();
     const line = solid("cto", "head-it-ops");
     const path = edge(page, line).getByTestId("line-path");
     await expect(path).toHaveAttribute("data-kind", "solid");

@@ -49,44 +49,47 @@ test.describe("chart page", () => {
     await expect(page).toHaveTitle("First – Rolemap");
   });
 
-  test("shows a failed save, retries it, and saves it", async ({ api, chartPage, page }) => {
+  test("keeps an edit made while the connection is down and sends it when it is back", async ({
+    api,
+    chartPage,
+    page,
+  }) => {
     const chart = await api.createChart("classic-split", "Original");
     await chartPage.goto(chart.id);
-    let failing = true;
-    await page.route("**/api/charts/*/operations", (route) =>
-      failing
-        ? route.fulfill({
-            status: 503,
-            contentType: "application/json",
-            body: JSON.stringify({
-              error: { code: "internal", message: "Service unavailable", issues: [] },
-            }),
-          })
-        : route.continue(),
-    );
+    const indicator = page.getByTestId("connection-indicator");
+    await expect(indicator).toHaveAttribute("data-status", "live");
+    await page.context().setOffline(true);
+    await expect(indicator).toHaveAttribute("data-status", "offline");
     await chartPage.rename("Saved later");
-    await expect(chartPage.saveStatus).toHaveAttribute("data-status", "failed");
-    await expect(chartPage.saveStatus).toContainText("Save failed — retrying");
-    failing = false;
-    await page.getByTestId("retry-save").click();
+    await expect(chartPage.saveStatus).toHaveAttribute("data-status", "offline");
+    await expect(indicator).toContainText("1 change kept in this browser");
+    await page.context().setOffline(false);
+    await expect(indicator).toHaveAttribute("data-status", "live");
     await chartPage.expectSaved();
     await expect.poll(async () => (await api.getChart(chart.id)).document.name).toBe("Saved later");
   });
 
-  test("reloads on a conflict, keeps both edits and tells the user", async ({ api, chartPage }) => {
+  test("shows an edit made elsewhere at once, and both edits stand", async ({
+    api,
+    chartPage,
+    page,
+  }) => {
     const chart = await api.createChart("classic-split", "Original");
     await chartPage.goto(chart.id);
+    await expect(page.getByTestId("connection-indicator")).toHaveAttribute("data-status", "live");
     await api.editElsewhere(chart.id, [
-      { op: "updateRole", id: "ceo", changes: { holder: "Someone Else" } },
+      { op: "updateRole", id: "ceo", changes: { title: "Chief Everything Officer" } },
     ]);
+    await expect(page.locator(`.react-flow__node[data-id="ceo"]`)).toContainText(
+      "Chief Everything Officer",
+    );
     await chartPage.rename("Mine");
-    await expect(chartPage.notice).toContainText("changed elsewhere");
     await chartPage.expectSaved();
     const stored = await api.getChart(chart.id);
     expect(stored.document.name).toBe("Mine");
-    expect(stored.document.roles.find((role) => role.id === "ceo")?.holder).toBe("Someone Else");
-    await chartPage.notice.getByRole("button", { name: "Dismiss" }).click();
-    await expect(chartPage.notice).toBeHidden();
+    expect(stored.document.roles.find((role) => role.id === "ceo")?.title).toBe(
+      "Chief Everything Officer",
+    );
   });
 
   test("says so for an unknown chart or page", async ({ page }) => {

@@ -7,6 +7,7 @@ import {
   canDrawLine,
   deleteOperations,
   dragStopOperations,
+  drawLineOperations,
   lineKindOperations,
   paletteDropOperations,
   pinOperations,
@@ -121,6 +122,31 @@ describe("canDrawLine", () => {
     ["cio", "ceo", true],
   ])("from %s to %s: %s", (manager, report, expected) => {
     expect(canDrawLine(document, manager, report)).toBe(expected);
+  });
+});
+
+describe("drawLineOperations", () => {
+  const loose: ChartDocument = {
+    ...document,
+    roles: [...document.roles, { id: "cdo", title: "CDO" }],
+  };
+  it("draws a solid line to a role without a manager", () => {
+    expect(drawLineOperations(loose, "cio", "cdo")).toEqual([
+      { op: "addLine", line: solid("cio", "cdo") },
+    ]);
+  });
+  it("draws a dotted line to a role that has a solid-line manager already", () => {
+    expect(drawLineOperations(loose, "cio", "cto")).toEqual([
+      { op: "addLine", line: dotted("cio", "cto") },
+    ]);
+  });
+  it("draws a dotted line where a solid one would close a cycle", () => {
+    expect(drawLineOperations(loose, "cio", "ceo")).toEqual([
+      { op: "addLine", line: dotted("cio", "ceo") },
+    ]);
+  });
+  it("draws nothing where that dotted line exists", () => {
+    expect(drawLineOperations(loose, "cto", "cio")).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import type {
   ReportingLine,
   Role,
 } from "@rolemap/contract";
+import { applyOperations, structuralConflicts } from "@rolemap/domain";
 import type { RoleArchetype } from "./archetypes";
 import { newRoleId } from "./placement";
 
@@ -89,8 +90,24 @@ export function canDrawLine(document: ChartDocument, manager: string, report: st
   );
 }
 
-export function drawLineOperations(manager: string, report: string): Operation[] {
-  return [{ op: "addLine", line: { manager, report, kind: "solid" } }];
+/**
+ * A line drawn from `manager` to `report`: solid, unless the report has a solid-line manager
+ * already or the line would close a cycle: then dotted, as a second manager is drawn (the
+ * server refuses a second solid manager or a cycle, live.md).
+ */
+export function drawLineOperations(
+  document: ChartDocument,
+  manager: string,
+  report: string,
+): Operation[] {
+  const solid: Operation[] = [{ op: "addLine", line: { manager, report, kind: "solid" } }];
+  const applied = applyOperations(document, solid);
+  const isSolidOk = applied.ok && structuralConflicts(applied.document, solid).length === 0;
+  if (isSolidOk) return solid;
+  const hasDotted = document.reportingLines.some(
+    (line) => line.manager === manager && line.report === report && line.kind === "dotted",
+  );
+  return hasDotted ? [] : [{ op: "addLine", line: { manager, report, kind: "dotted" } }];
 }
 
 /** Switches a line to `kind`; nothing when it already is (or the other kind exists too). */

@@ -30,6 +30,8 @@ import type { CanvasModel } from "./use-canvas-model";
 
 type Flow = ReactFlowInstance<RoleFlowNode, LineFlowEdge>;
 
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 interface Options {
   editor: ChartEditor;
   model: CanvasModel;
@@ -103,7 +105,13 @@ function createEdits(latest: RefObject<Options>): CanvasEdits {
   const apply = (operations: Operation[], label: string, pin = true) => {
     if (operations.length === 0) return false;
     const batch = pin ? [...pinOperations(current().model.missing), ...operations] : operations;
-    return current().editor.apply(batch, label).ok;
+    const result = current().editor.apply(batch, label);
+    // A gesture the chart cannot take (a second solid manager, a cycle): say why.
+    if (!result.ok)
+      current().editor.notify(
+        `Cannot ${lowerFirst(label)}: ${result.issues[0]?.message ?? "not allowed"}.`,
+      );
+    return result.ok;
   };
 
   /** Where a new report of `manager` goes: below it, right of its visible reports. */
@@ -219,7 +227,7 @@ function createEdits(latest: RefObject<Options>): CanvasEdits {
     drawLine(manager, report) {
       if (canDrawLine(document(), manager, report))
         apply(
-          drawLineOperations(manager, report),
+          drawLineOperations(document(), manager, report),
           `Draw a line from ${titleOf(report)} to ${titleOf(manager)}`,
         );
     },

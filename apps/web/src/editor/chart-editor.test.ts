@@ -79,6 +79,17 @@ describe("apply", () => {
     expect(server.batches).toEqual([]);
   });
 
+  it("refuses at once what the server's live merge would: a second solid manager", async () => {
+    const { editor, server } = await live();
+    const result = editor.apply(
+      [{ op: "addLine", line: { manager: "cto", report: "cio", kind: "solid" } }],
+      "Draw a line",
+    );
+    expect(result.ok).toBe(false);
+    expect(result.ok ? "" : result.issues[0]?.message).toMatch(/2 solid-line managers/);
+    expect(server.batches).toEqual([]);
+  });
+
   it("refuses every batch for a person who may only view", async () => {
     const { editor } = await live({ record: chartRecord(undefined, 1, "view") });
     expect(editor.apply(rename("x"), "Rename")).toEqual({

@@ -6,7 +6,13 @@ import type {
   PresenceFields,
   ServerMessage,
 } from "@rolemap/contract";
-import { applyOperations, invertOperations, sameJson, validateChart } from "@rolemap/domain";
+import {
+  applyOperations,
+  invertOperations,
+  sameJson,
+  structuralConflicts,
+  validateChart,
+} from "@rolemap/domain";
 import { ApiError } from "../api/client";
 import { hasAccess } from "../auth/access";
 import { notifyUnauthenticated } from "../auth/session-events";
@@ -489,6 +495,9 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
     if (issues.length > 0) return { ok: false, issues };
     const result = applyOperations(document, operations);
     if (!result.ok) return result;
+    // What the server's live merge refuses, refused here at once (with the same words).
+    const conflicts = structuralConflicts(result.document, operations);
+    if (conflicts.length > 0) return { ok: false, issues: conflicts };
     if (result.document.name !== document.name) {
       const nameIssues = checks?.chartNameIssues(result.document.name) ?? [];
       if (nameIssues.length > 0) return { ok: false, issues: nameIssues };
@@ -570,6 +579,9 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
     retryNow: () => link?.retryNow(),
     dismissNotice() {
       if (state.notice !== null) setState({ notice: null });
+    },
+    notify(message) {
+      setState({ notice: notice("info", message) });
     },
     replaceFromServer(next, message) {
       if (next.id !== chartId) return;

@@ -194,6 +194,8 @@ export interface ChartEditor {
   /** Reconnects now instead of waiting for the next attempt (offline, reconnecting). */
   retryNow(): void;
   dismissNotice(): void;
+  /** Shows `message` as an info notice (a gesture the chart could not take, say why). */
+  notify(message: string): void;
   /**
    * A chart the server changed at this user's request outside the editor (a matrix import
    * merged into it): taken at once (edits still waiting are re-applied on top), the undo

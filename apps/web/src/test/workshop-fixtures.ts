@@ -101,6 +101,7 @@ export function createWorkshopDouble(
     setSelection: notPart("setSelection"),
     clearSelection: notPart("clearSelection"),
     dismissNotice: notPart("dismissNotice"),
+    notify: notPart("notify"),
     replaceFromServer: notPart("replaceFromServer"),
     receive: notPart("receive"),
     retryNow() {
