@@ -4,7 +4,12 @@ export { EditorRegistryProvider, useEditorRegistry } from "./editor-registry";
 export * from "./selectors";
 export type * from "./types";
 export { type ChartEditorHandle, useChartEditor } from "./use-chart-editor";
-export { shallowEqual, useEditorSelector } from "./use-editor-selector";
+export {
+  type ExternalStore,
+  shallowEqual,
+  useEditorSelector,
+  useStoreSelector,
+} from "./use-editor-selector";
 export {
   historyShortcut,
   useUndoRedoShortcuts,

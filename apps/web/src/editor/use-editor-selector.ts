@@ -16,9 +16,24 @@ export function useEditorSelector<T>(
   selector: (state: EditorState) => T,
   isEqual: (a: T, b: T) => boolean = Object.is,
 ): T {
-  const cache = useRef<{ state: EditorState; selector: unknown; value: T } | null>(null);
+  return useStoreSelector(editor, selector, isEqual);
+}
+
+/** A store as `useSyncExternalStore` reads it: the editor, its presence store. */
+export interface ExternalStore<S> {
+  getState(): S;
+  subscribe(listener: () => void): () => void;
+}
+
+/** One slice of any store (the editor, its presence), as `useEditorSelector` describes. */
+export function useStoreSelector<S, T>(
+  store: ExternalStore<S>,
+  selector: (state: S) => T,
+  isEqual: (a: T, b: T) => boolean = Object.is,
+): T {
+  const cache = useRef<{ state: S; selector: unknown; value: T } | null>(null);
   const getSnapshot = useCallback(() => {
-    const state = editor.getState();
+    const state = store.getState();
     const previous = cache.current;
     if (previous !== null && previous.state === state && previous.selector === selector)
       return previous.value;
@@ -29,8 +44,9 @@ export function useEditorSelector<T>(
     }
     cache.current = { state, selector, value };
     return value;
-  }, [editor, selector, isEqual]);
-  return useSyncExternalStore(editor.subscribe, getSnapshot, getSnapshot);
+  }, [store, selector, isEqual]);
+  const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
+  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 }
 
 /** Equal when both are arrays with identical items, or objects with identical values. */

@@ -1,5 +1,4 @@
-import { useCallback, useRef, useSyncExternalStore } from "react";
-import type { ChartEditor, PresenceState } from "../editor";
+import { type ChartEditor, type PresenceState, useStoreSelector } from "../editor";
 
 /**
  * `useEditorSelector` over the editor's presence store: who is here, where they point, what
@@ -13,39 +12,6 @@ export function usePresenceSelector<T>(
   isEqual: (a: T, b: T) => boolean = Object.is,
 ): T {
   return useStoreSelector(editor.presence, selector, isEqual);
-}
-
-/** A store as `useSyncExternalStore` reads it: the editor, its presence store. */
-export interface ExternalStore<S> {
-  getState(): S;
-  subscribe(listener: () => void): () => void;
-}
-
-/**
- * One slice of any store, re-rendering only when `isEqual(previous, next)` is false. The same
- * as `useEditorSelector` (editor/use-editor-selector.ts), over any store.
- */
-export function useStoreSelector<S, T>(
-  store: ExternalStore<S>,
-  selector: (state: S) => T,
-  isEqual: (a: T, b: T) => boolean = Object.is,
-): T {
-  const cache = useRef<{ state: S; selector: unknown; value: T } | null>(null);
-  const getSnapshot = useCallback(() => {
-    const state = store.getState();
-    const previous = cache.current;
-    if (previous !== null && previous.state === state && previous.selector === selector)
-      return previous.value;
-    const value = selector(state);
-    if (previous !== null && isEqual(previous.value, value)) {
-      cache.current = { state, selector, value: previous.value };
-      return previous.value;
-    }
-    cache.current = { state, selector, value };
-    return value;
-  }, [store, selector, isEqual]);
-  const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
-  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 }
 
 /** Equal when both lists hold items whose own fields are identical, in the same order. */

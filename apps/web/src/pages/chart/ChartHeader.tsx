@@ -63,7 +63,8 @@ export function ChartHeader({
           {ACCESS_LABELS[access]}
         </span>
       )}
-      {canEdit && <SaveIndicator editor={editor} />}
+      {/* Everyone, viewers too: whether they see the workshop live. */}
+      <SaveIndicator editor={editor} />
       <div className={styles.tools}>
         {canEdit && (
           <>

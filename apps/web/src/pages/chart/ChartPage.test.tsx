@@ -173,14 +173,10 @@ describe("ChartPage by access level", () => {
       expect(await screen.findByTestId("access-badge")).toHaveTextContent(badge);
       expect(screen.getByTestId("chart-title")).toHaveTextContent(record.document.name);
       expect(screen.queryByRole("button", { name: /rename/ })).toBeNull();
-      for (const id of [
-        "undo-button",
-        "redo-button",
-        "import-matrix-button",
-        "share-button",
-        "save-status",
-      ])
+      for (const id of ["undo-button", "redo-button", "import-matrix-button", "share-button"])
         expect(screen.queryByTestId(id)).toBeNull();
+      // They watch the workshop live: the connection shows.
+      expect(screen.getByTestId("connection-indicator")).toBeInTheDocument();
       expect(screen.getByTestId("export-button")).toBeInTheDocument();
     },
   );

@@ -19,6 +19,7 @@ import { useAfterFirstPaint } from "../../lib/use-after-first-paint";
 import { usePersistentState } from "../../lib/use-persistent-state";
 import { ResponsibilityMatrix } from "../../matrix/ResponsibilityMatrix";
 import { ShareDialog } from "../../share/ShareDialog";
+import { WorkshopEditorContext } from "../../workshop/workshop-context";
 import { ChartHeader } from "./ChartHeader";
 import styles from "./ChartWorkspace.module.css";
 import { NoticeBanner } from "./NoticeBanner";
@@ -131,7 +132,10 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
                 </header>
                 <div className={styles.panelBody}>
                   {arePanelsFilled ? (
-                    <ResponsibilityMatrix editor={editor} />
+                    // Peers' selected cells are outlined in their colours (workshop/).
+                    <WorkshopEditorContext.Provider value={editor}>
+                      <ResponsibilityMatrix editor={editor} />
+                    </WorkshopEditorContext.Provider>
                   ) : (
                     <PanelPlaceholder label="Loading the responsibility matrix…" />
                   )}
