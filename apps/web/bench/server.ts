@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { request } from "@playwright/test";
+import { type OwnerState, setUpOwner } from "../e2e/setup-owner";
 
 /**
  * The real Rolemap for the benchmark, like the end-to-end tests' web server: a production
@@ -14,39 +14,10 @@ import { request } from "@playwright/test";
 export interface BenchServer {
   baseUrl: string;
   /** The owner's signed-in browser state: pages open in the owner's session. */
-  storageState: BenchStorageState;
+  storageState: OwnerState;
   /** `Authorization` header with the owner's API token, for the benchmark's own requests. */
   authorization: string;
   stop(): Promise<void>;
-}
-
-type BenchStorageState = Awaited<
-  ReturnType<Awaited<ReturnType<typeof request.newContext>>["storageState"]>
->;
-
-/**
- * Sets up the fresh instance's owner as the setup screen does (a browser's request, with
- * the app's Origin) and makes an API token; returns the session and the token.
- */
-async function setUpOwner(baseUrl: string) {
-  const owner = await request.newContext({
-    baseURL: baseUrl,
-    extraHTTPHeaders: { Origin: baseUrl },
-  });
-  try {
-    const setup = await owner.post("/api/auth/setup", {
-      data: { email: "bench@example.com", name: "Benchmark", password: "benchmark password" },
-    });
-    if (setup.status() !== 201) throw new Error(`setup: ${setup.status()} ${await setup.text()}`);
-    const token = await owner.post("/api/tokens", { data: { name: "benchmark" } });
-    if (token.status() !== 201) throw new Error(`token: ${token.status()} ${await token.text()}`);
-    return {
-      storageState: await owner.storageState(),
-      authorization: `Bearer ${((await token.json()) as { token: string }).token}`,
-    };
-  } finally {
-    await owner.dispose();
-  }
 }
 
 const webDir = path.resolve(import.meta.dirname, "..");
@@ -109,7 +80,11 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
   };
   let owner: Awaited<ReturnType<typeof setUpOwner>>;
   try {
-    owner = await setUpOwner(baseUrl);
+    owner = await setUpOwner(
+      baseUrl,
+      { email: "bench@example.com", name: "Benchmark", password: "benchmark password" },
+      "benchmark",
+    );
   } catch (error) {
     await stop();
     throw error;

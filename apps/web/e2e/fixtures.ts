@@ -228,6 +228,19 @@ export type NewContext = (
   state?: SignedInState,
 ) => Promise<{ context: BrowserContext; page: Page }>;
 
+/** Someone else, in a browser of their own, opens a share link under `name`. */
+export async function openAsGuest(newContext: NewContext, url: string, name: string) {
+  const { page } = await newContext();
+  await page.goto(url);
+  const guestPage = page.getByTestId("guest-page");
+  await expect(guestPage).toBeVisible();
+  await guestPage.getByTestId("guest-name").fill(name);
+  await guestPage.getByTestId("guest-continue").click();
+  await expect(page).toHaveURL(/\/charts\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("chart-title")).toBeVisible();
+  return page;
+}
+
 export const test = base.extend<{
   api: RolemapApi;
   home: HomePageModel;

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, type NewContext, test } from "./fixtures";
+import { expect, openAsGuest, test } from "./fixtures";
 
 /** The owner's Share dialog on the open chart page: creates a link and reads its address. */
 async function createLinkInDialog(page: Page, access: "view" | "comment" | "edit") {
@@ -13,19 +13,6 @@ async function createLinkInDialog(page: Page, access: "view" | "comment" | "edit
   if (before !== null) await expect(created).not.toHaveValue(before);
   await expect(dialog.getByText(`New ${access} link`)).toBeVisible();
   return created.inputValue();
-}
-
-/** Someone else, in a browser of their own, opens a share link under `name`. */
-async function openAsGuest(newContext: NewContext, url: string, name: string) {
-  const { page } = await newContext();
-  await page.goto(url);
-  const guestPage = page.getByTestId("guest-page");
-  await expect(guestPage).toBeVisible();
-  await guestPage.getByTestId("guest-name").fill(name);
-  await guestPage.getByTestId("guest-continue").click();
-  await expect(page).toHaveURL(/\/charts\/[0-9a-f-]{36}$/);
-  await expect(page.getByTestId("chart-title")).toBeVisible();
-  return page;
 }
 
 test.describe("sharing a chart", () => {
