@@ -72,6 +72,8 @@ export interface ChartEditorOptions {
   transport: EditorTransport;
   /** Where my unsent edits are kept (default: this browser's IndexedDB). */
   outbox?: Outbox;
+  /** Who edits (an account id, a guest): the outbox keeps each person's edits apart. */
+  author?: string;
   /** Now and then (at most every `savedEveryMs`), the chart as the server has it (cache updates). */
   onSaved?(record: ChartRecord): void;
   savedEveryMs?: number;
@@ -107,6 +109,7 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
   const chartId = record.id;
   const now = options.now ?? Date.now;
   const outbox = options.outbox ?? browserOutbox();
+  const author = options.author ?? "";
   const historyLimit = options.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   const listeners = new Set<() => void>();
   const viewportListeners = new Set<(request: ViewportRequest) => void>();
@@ -226,6 +229,7 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
     lastMadeAt = Math.max(now(), lastMadeAt + 0.001);
     const stored: StoredBatch = {
       chartId,
+      author,
       batch: batch.batch,
       operations: batch.operations,
       label: batch.label,
@@ -399,7 +403,7 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
 
   // Edits kept from an earlier visit (closed or reloaded while offline) go first.
   outbox
-    .load(chartId)
+    .load(chartId, author)
     .catch(() => [] as StoredBatch[])
     .then((stored) => {
       const known = new Set(sync.pending.map((batch) => batch.batch));

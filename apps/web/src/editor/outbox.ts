@@ -8,6 +8,11 @@ import { type DBSchema, type IDBPDatabase, openDB } from "idb";
  */
 export interface StoredBatch {
   chartId: string;
+  /**
+   * Who made it (an account, a guest): on a shared computer, the next person to sign in
+   * must not send someone else's edits under their own name.
+   */
+  author: string;
   batch: string;
   operations: readonly Operation[];
   label: string;
@@ -17,8 +22,8 @@ export interface StoredBatch {
 }
 
 export interface Outbox {
-  /** A chart's batches, oldest first. */
-  load(chartId: string): Promise<StoredBatch[]>;
+  /** A chart's batches made by `author`, oldest first. */
+  load(chartId: string, author: string): Promise<StoredBatch[]>;
   add(batch: StoredBatch): Promise<void>;
   remove(batchIds: readonly string[]): Promise<void>;
 }
@@ -48,10 +53,11 @@ export function browserOutbox(): Outbox {
     return opened;
   };
   return {
-    async load(chartId) {
+    async load(chartId, author) {
       const db = await database();
       const range = IDBKeyRange.bound([chartId, -Infinity], [chartId, Infinity]);
-      return db.getAllFromIndex("batches", "byChart", range);
+      const batches = await db.getAllFromIndex("batches", "byChart", range);
+      return batches.filter((batch) => batch.author === author);
     },
     async add(batch) {
       await (await database()).put("batches", batch);
@@ -69,9 +75,9 @@ export function memoryOutbox(): Outbox & { batches: Map<string, StoredBatch> } {
   const batches = new Map<string, StoredBatch>();
   return {
     batches,
-    load: async (chartId) =>
+    load: async (chartId, author) =>
       [...batches.values()]
-        .filter((batch) => batch.chartId === chartId)
+        .filter((batch) => batch.chartId === chartId && batch.author === author)
         .sort((a, b) => a.madeAt - b.madeAt),
     add: async (batch) => void batches.set(batch.batch, batch),
     remove: async (batchIds) => {

@@ -5,6 +5,7 @@ import { useApiClient } from "../api/api-context";
 import { ApiError } from "../api/client";
 import { useChart } from "../api/hooks";
 import { chartKeys } from "../api/query-keys";
+import { accountOf, guestOf, useSession } from "../auth/hooks";
 import { whenIdle } from "../lib/when-idle";
 import { createChartEditor } from "./chart-editor";
 import { useEditorRegistry } from "./editor-registry";
@@ -32,6 +33,10 @@ export function useChartEditor(chartId: string): ChartEditorHandle {
   const registry = useEditorRegistry();
   const query = useChart(chartId);
   const record = query.data;
+  const session = useSession().data;
+  const guest = guestOf(session);
+  const author =
+    accountOf(session)?.id ?? (guest === null ? "" : `guest:${guest.chart}:${guest.name}`);
 
   const editor = useMemo(() => {
     if (record === undefined || record.id !== chartId) return registry.get(chartId);
@@ -39,13 +44,14 @@ export function useChartEditor(chartId: string): ChartEditorHandle {
       createChartEditor({
         record: initial,
         transport: api,
+        author,
         onSaved: (saved: ChartRecord) => {
           queryClient.setQueryData(chartKeys.detail(saved.id), saved);
           void queryClient.invalidateQueries({ queryKey: chartKeys.lists() });
         },
       }),
     );
-  }, [record, chartId, registry, api, queryClient]);
+  }, [record, chartId, registry, api, queryClient, author]);
 
   // An id that is not a UUID is refused with 400: for the user it is the same as unknown.
   const isNotFound =
