@@ -123,16 +123,20 @@ test.describe("export", () => {
     page,
   }) => {
     const chart = await api.createChart("classic-split", "Before");
-    await chartPage.goto(chart.id);
-    // Hold the save back so the download has to wait for it.
+    // Hold the edit back on its way to the server so the download has to wait for it.
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await page.route("**/api/charts/*/operations", async (route) => {
-      await held;
-      await route.continue();
+    await page.routeWebSocket("**/live", (socket) => {
+      const server = socket.connectToServer();
+      socket.onMessage(async (message) => {
+        if (typeof message === "string" && message.includes('"type":"ops"')) await held;
+        server.send(message);
+      });
     });
+    await chartPage.goto(chart.id);
+    await expect(page.getByTestId("connection-indicator")).toHaveAttribute("data-status", "live");
     await chartPage.rename("After");
     await chartPage.exportButton.click();
     const dialog = chartPage.exportDialog;

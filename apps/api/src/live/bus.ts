@@ -21,6 +21,8 @@ export const BusEventSchema = z.discriminatedUnion("type", [
   /** Members or links changed: every process re-checks its connections to the chart. */
   z.object({ type: z.literal("access"), chart: z.uuid() }),
   z.object({ type: z.literal("removed"), chart: z.uuid() }),
+  /** A session was signed out: every process closes its connections (by the session's hash). */
+  z.object({ type: z.literal("sessionEnded"), session: z.string().max(128) }),
   /** A process with a new connection asks the others to announce their peers. */
   z.object({ type: z.literal("roster"), chart: z.uuid() }),
 ]);

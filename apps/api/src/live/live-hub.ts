@@ -7,6 +7,7 @@ import {
 } from "@rolemap/contract";
 import type { Logger } from "pino";
 import type { WebSocket } from "ws";
+import { hashSecret } from "../auth/secrets";
 import type { AuthService } from "../services/auth-service";
 import type { ChartAccess } from "../services/chart-access";
 import type { ChartStore } from "../services/chart-store";
@@ -129,6 +130,7 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
   };
 
   const handleRemote = (event: BusEvent) => {
+    if (event.type === "sessionEnded") return closeSession(event.session);
     const room = rooms.get(event.chart);
     switch (event.type) {
       case "commit":
@@ -152,6 +154,19 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
     }
   };
   bus.subscribe(handleRemote);
+
+  /** A signed-out session's connections close now (4401), not at the next re-check. */
+  const closeSession = (sessionHash: string) => {
+    for (const { connection } of [...connections]) {
+      const { credential } = connection.identity;
+      if (credential.kind === "session" && hashSecret(credential.secret) === sessionHash)
+        connection.close(LIVE_CLOSE.unauthenticated, "signed out");
+    }
+  };
+  auth.onSessionEnded((sessionHash) => {
+    closeSession(sessionHash);
+    bus.publish({ type: "sessionEnded", session: sessionHash });
+  });
 
   const heal = async () => {
     if (rooms.size === 0) return;

@@ -519,6 +519,22 @@ describe("revocation and deletion", () => {
     expect((await g.closed).code).toBe(LIVE_CLOSE.unauthenticated);
   });
 
+  it("closes a session's connections at once when it signs out (4401), and only that session's", async () => {
+    const chartId = await newChart();
+    const person = await member(chartId, "edit", "Sid Signout");
+    const cookie = (person.session as { cookie: string }).cookie;
+    const { client: browser } = await LiveClient.join(live.url(chartId), { cookie });
+    const { client: script } = await LiveClient.join(live.url(chartId), { token: person.token });
+    const started = Date.now();
+    await call(t.anonymous, { kind: "cookie", cookie }, "post", "/api/auth/logout").expect(204);
+    expect(await browser.closed).toMatchObject({ code: LIVE_CLOSE.unauthenticated });
+    expect(Date.now() - started).toBeLessThan(1000);
+    // The same person's API token is another credential: its connection stays.
+    script.send({ type: "ping" });
+    expect(await script.next("pong")).toMatchObject({ type: "pong" });
+    await script.close();
+  });
+
   it("applies a changed member level to open connections", async () => {
     const chartId = await newChart();
     const person = await member(chartId, "edit", "Dee Demoted");

@@ -48,6 +48,7 @@ export interface SignedIn<T> {
 export function createAuthService(store: AccessStore, config: AuthConfig) {
   const now = config.now ?? (() => new Date());
   let unknownAccountHash: Promise<string> | undefined;
+  const sessionEndedListeners = new Set<(sessionHash: string) => void>();
 
   const startSession = async (
     who: { accountId: string } | { linkId: string; guestName: string },
@@ -119,7 +120,14 @@ export function createAuthService(store: AccessStore, config: AuthConfig) {
     },
 
     async logout(sessionSecret: string): Promise<void> {
-      await store.deleteSession(hashSecret(sessionSecret));
+      const hash = hashSecret(sessionSecret);
+      await store.deleteSession(hash);
+      for (const listener of sessionEndedListeners) listener(hash);
+    },
+
+    /** Hears every sign-out (the live hub closes that session's connections at once). */
+    onSessionEnded(listener: (sessionHash: string) => void) {
+      sessionEndedListeners.add(listener);
     },
 
     /**
