@@ -14,7 +14,8 @@ const rootDir = path.resolve(webDir, "../..");
  */
 export class RestartableServer {
   readonly baseURL: string;
-  readonly dataDir = mkdtempSync(path.join(tmpdir(), "rolemap-e2e-restart-"));
+  /** Made by the first start, kept by the next ones. */
+  private dataDir: string | null = null;
   private process: ChildProcess | null = null;
   private output = "";
 
@@ -25,6 +26,7 @@ export class RestartableServer {
   /** Starts the server and waits until it answers /api/health. */
   async start(): Promise<void> {
     if (this.process !== null) throw new Error("the server is running");
+    this.dataDir ??= mkdtempSync(path.join(tmpdir(), "rolemap-e2e-restart-"));
     const child = spawn(
       process.execPath,
       ["--import", "tsx", path.join(rootDir, "apps/api/src/main.ts")],
@@ -87,6 +89,7 @@ export class RestartableServer {
   /** Stops the server and removes its data. */
   async dispose(): Promise<void> {
     await this.stop("SIGTERM");
-    rmSync(this.dataDir, { recursive: true, force: true });
+    if (this.dataDir !== null) rmSync(this.dataDir, { recursive: true, force: true });
+    this.dataDir = null;
   }
 }
