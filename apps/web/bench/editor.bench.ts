@@ -1,6 +1,6 @@
 import { availableParallelism, cpus } from "node:os";
 import { type Browser, chromium, type Page } from "@playwright/test";
-import type { ChartDocument, ChartRecord } from "@rolemap/contract";
+import type { ChartDocument } from "@rolemap/contract";
 import { EDITOR_LAYOUT_OPTIONS, layoutChart } from "@rolemap/domain";
 import { generateChart } from "../../../packages/domain/bench/generate-chart";
 import { CHROMIUM_LAUNCH } from "../e2e/chromium";
@@ -12,7 +12,8 @@ import {
   waitForStillViewport,
   zigzag,
 } from "./frames";
-import { type BenchServer, startBenchServer } from "./server";
+import { type BenchServer, createChart, startBenchServer } from "./server";
+import { printTable } from "./table";
 
 /**
  * The editor's performance in a real browser (`npm run bench -w @rolemap/web`): the built
@@ -40,17 +41,6 @@ function benchChart(roles: number): ChartDocument {
 interface Session {
   browser: Browser;
   server: BenchServer;
-}
-
-async function createChart(server: BenchServer, document: ChartDocument): Promise<string> {
-  const response = await fetch(`${server.baseUrl}/api/charts`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Authorization: server.authorization },
-    body: JSON.stringify({ document }),
-  });
-  if (response.status !== 201)
-    throw new Error(`create chart: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as ChartRecord).id;
 }
 
 async function openPage({ browser, server }: Session): Promise<Page> {
@@ -329,17 +319,6 @@ async function main() {
     `\nlayoutChart, ${LAYOUT_ROLES.toLocaleString("en")} roles (Node, editor options, 40 runs): ` +
       `median ${ms(layout.median)} ms, p95 ${ms(layout.p95)} ms (target < 100 ms)`,
   );
-}
-
-function printTable(header: string[], rows: string[][]) {
-  const widths = header.map((_, i) =>
-    Math.max(...[header, ...rows].map((row) => (row[i] ?? "").length)),
-  );
-  const line = (row: string[]) =>
-    `| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`;
-  console.log(line(header));
-  console.log(`| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`);
-  for (const row of rows) console.log(line(row));
 }
 
 await main();

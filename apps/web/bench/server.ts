@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { ChartDocument, ChartRecord } from "@rolemap/contract";
 import { type OwnerState, setUpOwner } from "../e2e/setup-owner";
 
 /**
@@ -30,7 +31,17 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
 
   const build = spawnSync(
     "npx",
-    ["vite", "build", "--outDir", dist, "--emptyOutDir", "--logLevel", "warn"],
+    [
+      "vite",
+      "build",
+      "--outDir",
+      dist,
+      "--emptyOutDir",
+      "--logLevel",
+      "warn",
+      // BENCH_MINIFY=0: readable function names in a profile (not for figures).
+      ...(process.env.BENCH_MINIFY === "0" ? ["--minify", "false"] : []),
+    ],
     {
       cwd: webDir,
       stdio: "inherit",
@@ -90,4 +101,16 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
     throw error;
   }
   return { baseUrl, ...owner, stop };
+}
+
+/** Stores `document` as a new chart of the owner's; returns its id. */
+export async function createChart(server: BenchServer, document: ChartDocument): Promise<string> {
+  const response = await fetch(`${server.baseUrl}/api/charts`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: server.authorization },
+    body: JSON.stringify({ document }),
+  });
+  if (response.status !== 201)
+    throw new Error(`create chart: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as ChartRecord).id;
 }
