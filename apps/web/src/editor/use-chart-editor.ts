@@ -5,7 +5,7 @@ import { useApiClient } from "../api/api-context";
 import { ApiError } from "../api/client";
 import { useChart } from "../api/hooks";
 import { chartKeys } from "../api/query-keys";
-import { accountOf, guestOf, useSession } from "../auth/hooks";
+import { accountOf, guestOf, type Session, useSession } from "../auth/hooks";
 import { whenIdle } from "../lib/when-idle";
 import { createChartEditor } from "./chart-editor";
 import { useEditorRegistry } from "./editor-registry";
@@ -33,13 +33,15 @@ export function useChartEditor(chartId: string): ChartEditorHandle {
   const registry = useEditorRegistry();
   const query = useChart(chartId);
   const record = query.data;
-  const session = useSession().data;
-  const guest = guestOf(session);
-  const author =
-    accountOf(session)?.id ?? (guest === null ? "" : `guest:${guest.chart}:${guest.name}`);
+  const sessionQuery = useSession();
+  // Who makes the edits keys the outbox (edits kept offline are found again by the same
+  // person): the editor is created once the session is known, never with a guess.
+  const isSessionKnown = !sessionQuery.isPending;
+  const author = authorOf(sessionQuery.data);
 
   const editor = useMemo(() => {
-    if (record === undefined || record.id !== chartId) return registry.get(chartId);
+    if (record === undefined || record.id !== chartId || !isSessionKnown)
+      return registry.get(chartId);
     return registry.getOrCreate(record, (initial) =>
       createChartEditor({
         record: initial,
@@ -51,7 +53,7 @@ export function useChartEditor(chartId: string): ChartEditorHandle {
         },
       }),
     );
-  }, [record, chartId, registry, api, queryClient, author]);
+  }, [record, chartId, registry, api, queryClient, author, isSessionKnown]);
 
   // An id that is not a UUID is refused with 400: for the user it is the same as unknown.
   const isNotFound =
@@ -76,4 +78,12 @@ export function useChartEditor(chartId: string): ChartEditorHandle {
   if (editor !== undefined) return { status: "ready", editor };
   if (query.isError) return { status: "error", error: query.error, retry: () => query.refetch() };
   return { status: "loading" };
+}
+
+/** The outbox's key for the person signed in: an account, or a share link's guest. */
+function authorOf(session: Session | undefined): string {
+  const account = accountOf(session);
+  if (account !== null) return account.id;
+  const guest = guestOf(session);
+  return guest === null ? "" : `guest:${guest.chart}:${guest.name}`;
 }

@@ -96,6 +96,7 @@ export function SaveIndicator({ editor }: { editor: ChartEditor }) {
       data-testid="connection-indicator"
       data-status={connection}
       data-save={save.status}
+      data-stored={save.stored}
     >
       <span className={styles.status} title={detail}>
         <span className={styles.icon} aria-hidden="true" />
