@@ -128,7 +128,11 @@ export class Peers {
     const { document, count, batchEveryMs, presenceEveryMs, centre, radius, step } = this.options;
     const socket = this.sockets[i] as WebSocketType;
     const roles = document.roles.filter((_, index) => index % count === i).map((r) => r.id);
-    const responsibility = document.responsibilities[i % document.responsibilities.length]?.id;
+    // A responsibility no earlier peer of this run used: a cell left added stays so.
+    const responsibility =
+      batchEveryMs === null
+        ? undefined
+        : document.responsibilities[cellsUsed++ % document.responsibilities.length]?.id;
     // A cell (role, responsibility, I) that does not exist yet: added, then removed, in turn.
     const taken = new Set(document.assignments.map(cellKey));
     const cellRole = roles.find(
@@ -203,5 +207,8 @@ export class Peers {
     );
   }
 }
+
+/** Responsibilities whose cells peers of this process have edited (one each). */
+let cellsUsed = 0;
 
 const cellKey = (a: Assignment) => `${a.role}\u0000${a.responsibility}\u0000${a.code}`;
