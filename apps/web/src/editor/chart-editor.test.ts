@@ -12,7 +12,7 @@ beforeAll(() => loadOperationChecks());
 
 /** Lets every pending promise and zero-delay timer run (messages cross the fake network). */
 async function flush() {
-  for (let i = 0; i < 30; i += 1) await vi.advanceTimersByTimeAsync(1);
+  for (let i = 0; i < 30; i += 1) await vi.advanceTimersByTimeAsync(10);
 }
 
 const rename = (name: string): Operation[] => [{ op: "updateChart", name }];
@@ -124,6 +124,27 @@ describe("peers' edits", () => {
     expect(editor.getState().version).toBe(2);
     expect(editor.getState().findings).not.toEqual(findings);
     expect(editor.getState().history.canUndo).toBe(false);
+  });
+
+  it("are shown at most every 200 ms, so a busy workshop does not redraw for every batch", async () => {
+    const { editor, server } = await live();
+    const documents: unknown[] = [];
+    editor.subscribe(() => {
+      if (documents.at(-1) !== editor.getState().document)
+        documents.push(editor.getState().document);
+    });
+    server.editElsewhere(retitle("cio", "One"));
+    await vi.advanceTimersByTimeAsync(5);
+    expect(roleOf(editor, "cio")?.title).toBe("One");
+    server.editElsewhere(retitle("cio", "Two"));
+    server.editElsewhere(retitle("cto", "Three"));
+    await vi.advanceTimersByTimeAsync(50);
+    expect(roleOf(editor, "cio")?.title).toBe("One");
+    expect(editor.getState().version).toBe(2);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(roleOf(editor, "cio")?.title).toBe("Two");
+    expect(roleOf(editor, "cto")?.title).toBe("Three");
+    expect(documents).toHaveLength(2);
   });
 
   it("undo undoes only my own change, as new operations, and keeps the peer's", async () => {

@@ -82,6 +82,11 @@ export interface ChartEditorOptions {
   presenceEveryMs?: number;
   /** An unacknowledged batch is sent again after this long on an open connection. */
   resendAfterMs?: number;
+  /**
+   * Peers' changes are shown at most this often: twenty people each sending a batch every
+   * two seconds would otherwise redraw a large canvas ten times a second.
+   */
+  peerRefreshMs?: number;
   /** The connection's timing and network hooks (tests shorten them). */
   link?: Partial<
     Pick<LiveLinkOptions, "isOnline" | "watchNetwork" | "pingMs" | "deadMs" | "backoff">
@@ -168,6 +173,21 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
     };
   };
 
+  // Peers' changes: shown at once after a quiet spell, then at most every `peerRefreshMs`.
+  const peerRefreshMs = options.peerRefreshMs ?? 200;
+  let peerTimer: ReturnType<typeof setTimeout> | null = null;
+  let peerShownAt = Number.NEGATIVE_INFINITY;
+  const refreshForPeers = () => {
+    if (peerTimer !== null) return;
+    peerTimer = setTimeout(
+      () => {
+        peerShownAt = now();
+        refresh();
+      },
+      Math.max(0, peerShownAt + peerRefreshMs - now()),
+    );
+  };
+
   function saveState(connection = state.connection): SaveState {
     const pending = unacked(sync).length;
     const stored = unstored === 0 && !storeFailed;
@@ -201,6 +221,8 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
 
   /** Re-renders what the sync state, the connection or the outbox changed. */
   function refresh(extra: Partial<EditorState> = {}) {
+    if (peerTimer !== null) clearTimeout(peerTimer);
+    peerTimer = null;
     const changes = { ...documentChanges(), ...extra };
     const save = saveState(extra.connection);
     if (!sameJson(save, state.save)) changes.save = save;
@@ -288,8 +310,10 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
         const before = sync.version;
         sync = takeApplied(sync, message).state;
         if (sync.version === before) return;
-        if (message.by.peer === state.me?.peer) unstore([message.batch]);
-        refresh();
+        if (message.by.peer === state.me?.peer) {
+          unstore([message.batch]);
+          refresh();
+        } else refreshForPeers();
         announceSaved();
         return;
       }
@@ -639,6 +663,7 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
       clearInterval(resendTimer);
       if (presenceTimer !== null) clearTimeout(presenceTimer);
       if (savedTimer !== null) clearTimeout(savedTimer);
+      if (peerTimer !== null) clearTimeout(peerTimer);
       listeners.clear();
       viewportListeners.clear();
     },
