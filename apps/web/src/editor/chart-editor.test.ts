@@ -284,6 +284,41 @@ describe("a dropped connection", () => {
   });
 });
 
+describe("leaving the page", () => {
+  it("leaves the workshop once nothing of mine waits, and a page brings it back", async () => {
+    const { editor, server, release } = await live({ suspendAfterMs: 1000 });
+    server.hold();
+    editor.apply(rename("Saving"), "Rename");
+    release();
+    await vi.advanceTimersByTimeAsync(1500);
+    // An edit still waits: the connection stays until it is stored.
+    expect(server.sockets.size).toBe(1);
+    server.release();
+    await flush();
+    expect(server.record.document.name).toBe("Saving");
+    expect(server.sockets.size).toBe(0);
+    expect(editor.getState().connection).toBe("connecting");
+
+    server.editElsewhere(retitle("cio", "Changed meanwhile"));
+    const again = editor.retain();
+    await flush();
+    expect(editor.getState().connection).toBe("live");
+    expect(roleOf(editor, "cio")?.title).toBe("Changed meanwhile");
+    again();
+  });
+
+  it("stays while another page of the tab shows the editor", async () => {
+    const { editor, server, release } = await live({ suspendAfterMs: 1000 });
+    const other = editor.retain();
+    release();
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(server.sockets.size).toBe(1);
+    other();
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(server.sockets.size).toBe(0);
+  });
+});
+
 describe("presence", () => {
   it("lists peers from the welcome, their moves and their leaving", async () => {
     const { editor, server } = await live();

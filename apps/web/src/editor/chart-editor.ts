@@ -78,6 +78,8 @@ export interface ChartEditorOptions {
   onSaved?(record: ChartRecord): void;
   savedEveryMs?: number;
   historyLimit?: number;
+  /** With no page showing the editor for this long, its connection closes (see `retain`). */
+  suspendAfterMs?: number;
   /** Presence goes out at most this often (live.md: ≤ 20 a second). */
   presenceEveryMs?: number;
   /** An unacknowledged batch is sent again after this long on an open connection. */
@@ -321,6 +323,7 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
         sync = takeAck(sync, message.batch, message.version);
         unstore([message.batch]);
         refresh();
+        suspendIfUnseen();
         return;
       case "reject": {
         const taken = takeReject(sync, message.batch);
@@ -401,6 +404,21 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
   }
 
   let link: ReturnType<typeof createLiveLink> | null = null;
+  /** Pages showing this editor; with none for a while, the connection closes (see `retain`). */
+  let views = 0;
+  let suspended = false;
+  let suspendTimer: ReturnType<typeof setTimeout> | null = null;
+  const suspendAfterMs = options.suspendAfterMs ?? 3000;
+  /** Nobody looks and nothing of mine waits: leave the workshop (peers stop seeing me). */
+  function suspendIfUnseen() {
+    if (views > 0 || suspended || disposed || link === null || unacked(sync).length > 0) return;
+    suspended = true;
+    welcomed = false;
+    link.close();
+    link = null;
+    presence.clear();
+    setState({ connection: "connecting" });
+  }
   const startLink = () => {
     if (disposed) return;
     link = createLiveLink({
@@ -441,6 +459,8 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
         refresh();
       }
       startLink();
+      // Created for a page that has gone again already: do not stay in the workshop.
+      if (views === 0) suspendTimer ??= setTimeout(suspendIfUnseen, suspendAfterMs);
     });
 
   // A batch the server never answered (an `internal` error, a lost frame) is sent again.
@@ -653,6 +673,22 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
     setLocked(locked) {
       if (state.access === "owner") link?.send({ type: "lock", locked });
     },
+    retain() {
+      views++;
+      if (suspendTimer !== null) clearTimeout(suspendTimer);
+      suspendTimer = null;
+      if (suspended) {
+        suspended = false;
+        startLink();
+      }
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        views--;
+        if (views === 0) suspendTimer = setTimeout(suspendIfUnseen, suspendAfterMs);
+      };
+    },
     onViewportRequest(listener) {
       viewportListeners.add(listener);
       return () => viewportListeners.delete(listener);
@@ -664,6 +700,7 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
       if (presenceTimer !== null) clearTimeout(presenceTimer);
       if (savedTimer !== null) clearTimeout(savedTimer);
       if (peerTimer !== null) clearTimeout(peerTimer);
+      if (suspendTimer !== null) clearTimeout(suspendTimer);
       listeners.clear();
       viewportListeners.clear();
     },

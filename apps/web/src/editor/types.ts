@@ -220,6 +220,12 @@ export interface ChartEditor {
   summon(): void;
   /** Owner only: while locked, only the owner's edits are accepted. */
   setLocked(locked: boolean): void;
+  /**
+   * A page shows this editor (returns the release). Editors outlive their page (edits keep
+   * saving), but a few seconds after the last page leaves, with nothing of mine waiting,
+   * the live connection closes, so peers no longer see me; it opens again on the next retain.
+   */
+  retain(): () => void;
   /** Calls the listener when a summon or the followed peer asks this tab's view to move. */
   onViewportRequest(listener: (request: ViewportRequest) => void): () => void;
   /** Closes the live connection and stops timers; edits not yet sent stay in the browser. */

@@ -232,7 +232,13 @@ export class FakeServer implements EditorTransport {
 /** A real editor over a FakeServer and an outbox in memory, with no browser network events. */
 export function createTestEditor(
   options: Partial<ChartEditorOptions> & { server?: FakeServer } = {},
-): { editor: ChartEditor; server: FakeServer; outbox: ReturnType<typeof memoryOutbox> } {
+): {
+  editor: ChartEditor;
+  server: FakeServer;
+  outbox: ReturnType<typeof memoryOutbox>;
+  /** The page goes (the fixture retains the editor as its page does). */
+  release: () => void;
+} {
   const server = options.server ?? new FakeServer(options.record);
   const outbox = memoryOutbox();
   const editor = createChartEditor({
@@ -242,7 +248,8 @@ export function createTestEditor(
     ...options,
     link: { isOnline: () => true, watchNetwork: () => () => {}, backoff: () => 5, ...options.link },
   });
-  return { editor, server, outbox };
+  const release = editor.retain(); // as its page does
+  return { editor, server, outbox, release };
 }
 
 /** Resolves once the editor is live and every edit of mine is acknowledged (or after `rounds` ticks). */

@@ -102,6 +102,7 @@ export function createWorkshopDouble(
     clearSelection: notPart("clearSelection"),
     dismissNotice: notPart("dismissNotice"),
     notify: notPart("notify"),
+    retain: () => () => {},
     replaceFromServer: notPart("replaceFromServer"),
     receive: notPart("receive"),
     retryNow() {

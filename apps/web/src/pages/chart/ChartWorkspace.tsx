@@ -54,6 +54,8 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
   const showsMatrix = isMatrixOpen && !isPresenting;
   const showsFindings = isFindingsOpen && !isPresenting;
 
+  // While this page shows the editor, it stays in the workshop (live connection, presence).
+  useEffect(() => editor.retain(), [editor]);
   useUndoRedoShortcuts(editor);
   useWarnBeforeLeavingUnsaved(editor);
   useEffect(() => {
