@@ -1,5 +1,5 @@
 import type { ChartRecord } from "@rolemap/contract";
-import { createContext, type ReactNode, useContext, useState } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
 import type { ChartEditor } from "./types";
 
 /**
@@ -43,6 +43,9 @@ const EditorRegistryContext = createContext<EditorRegistry | null>(null);
 
 export function EditorRegistryProvider({ children }: { children: ReactNode }) {
   const [registry] = useState(createEditorRegistry);
+  // The app goes (a test's cleanup, a micro-frontend unmount): its editors close their
+  // connections; edits not yet sent stay in the outbox for the next visit.
+  useEffect(() => () => registry.clear(), [registry]);
   return (
     <EditorRegistryContext.Provider value={registry}>{children}</EditorRegistryContext.Provider>
   );
