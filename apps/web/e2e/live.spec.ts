@@ -301,10 +301,13 @@ test.describe("a live workshop", () => {
     );
     await expect(card(owner, "cio").getByTestId("peer-selection")).toHaveCount(0);
 
-    // Ben leaves: he is gone from the others' lists.
-    await ben.close();
+    // Ben goes to the home page: a few seconds later he is gone from the others' lists.
+    await ben.goto("/");
     await expect(owner.getByTestId("people-here")).toHaveAttribute("data-count", "2");
     await expect(owner.getByTestId("peer-selection")).toHaveCount(0);
+    // Ada closes her tab: gone at once.
+    await ada.close();
+    await expect(owner.getByTestId("people-here")).toHaveAttribute("data-count", "1");
   });
 
   test("follow a person's view, and bring everyone to mine", async ({ api, page, newContext }) => {
