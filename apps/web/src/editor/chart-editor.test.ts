@@ -338,6 +338,17 @@ describe("presence", () => {
     expect(editor.presence.getState().peers).toEqual([]);
   });
 
+  it("takes peers' presence once a frame, however many messages arrive", async () => {
+    const { editor, server } = await live();
+    let notified = 0;
+    editor.presence.subscribe(() => notified++);
+    for (let i = 0; i < 20; i++)
+      server.broadcast({ type: "presence", peer: `p${i}`, name: `P${i}`, cursor: { x: i, y: i } });
+    await vi.advanceTimersByTimeAsync(40);
+    expect(editor.presence.getState().peers).toHaveLength(20);
+    expect(notified).toBeLessThanOrEqual(3);
+  });
+
   it("sends my cursor, viewport and selection, at most every 100 ms", async () => {
     const { editor, server } = await live();
     const socket = server.opened[0];

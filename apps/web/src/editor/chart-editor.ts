@@ -3,6 +3,7 @@ import type {
   ChartRecord,
   InputIssue,
   Operation,
+  PeerPresence,
   PresenceFields,
   ServerMessage,
 } from "@rolemap/contract";
@@ -65,6 +66,9 @@ export const LOCKED_MESSAGE = "The owner has locked this chart: only they can ch
 
 /** The server takes at most this many operations in one batch; longer edits go in chunks. */
 export const MAX_OPERATIONS_PER_BATCH = 5000;
+
+/** Peers' presence is taken at most this often (one 60 Hz frame). */
+const PRESENCE_FRAME_MS = 16;
 
 export interface ChartEditorOptions {
   /** The chart as loaded from the server. */
@@ -294,6 +298,7 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
     switch (message.type) {
       case "welcome": {
         welcomed = true;
+        presenceIn = [];
         presence.reset(message.peers);
         if (message.chart !== undefined)
           sync = takeChart(sync, message.chart, message.version).state;
@@ -339,14 +344,15 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
         return;
       }
       case "presence":
-        presence.update(message);
-        if (message.peer === presence.getState().following && message.viewport !== undefined)
-          requestViewport({ viewport: message.viewport, reason: "follow", by: message.name });
+        presenceIn.push(message);
+        presenceInTimer ??= setTimeout(takePresence, PRESENCE_FRAME_MS);
         return;
       case "leave":
+        takePresence();
         presence.leave(message.peer);
         return;
       case "summon":
+        takePresence(); // what came before it, first
         if (message.by.peer === state.me?.peer || message.viewport === null) return;
         presence.setFollowing(null);
         requestViewport({ viewport: message.viewport, reason: "summon", by: message.by.name });
@@ -372,6 +378,7 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
     retryAt = at;
     if (status !== "open") {
       welcomed = false;
+      presenceIn = [];
       presence.clear();
     }
     // "open" becomes "live" with the welcome.
@@ -502,6 +509,23 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
     if (presenceTimer !== null) return;
     const wait = Math.max(0, lastPresenceAt + presenceEveryMs - now());
     presenceTimer = setTimeout(() => flushPresence(), wait);
+  }
+
+  // ---- presence in: twenty peers at 10 Hz are 200 messages a second; the store (and the
+  // components reading it) take them once a frame.
+  let presenceIn: PeerPresence[] = [];
+  let presenceInTimer: ReturnType<typeof setTimeout> | null = null;
+  function takePresence() {
+    if (presenceInTimer !== null) clearTimeout(presenceInTimer);
+    presenceInTimer = null;
+    const messages = presenceIn;
+    presenceIn = [];
+    if (messages.length === 0 || disposed) return;
+    presence.update(messages);
+    const { following } = presence.getState();
+    const moved = messages.findLast((m) => m.peer === following && m.viewport !== undefined);
+    if (moved?.viewport !== undefined)
+      requestViewport({ viewport: moved.viewport, reason: "follow", by: moved.name });
   }
 
   function requestViewport(request: ViewportRequest) {
@@ -701,6 +725,7 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
       if (savedTimer !== null) clearTimeout(savedTimer);
       if (peerTimer !== null) clearTimeout(peerTimer);
       if (suspendTimer !== null) clearTimeout(suspendTimer);
+      if (presenceInTimer !== null) clearTimeout(presenceInTimer);
       listeners.clear();
       viewportListeners.clear();
     },

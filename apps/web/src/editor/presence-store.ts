@@ -23,8 +23,8 @@ export function peerColour(peer: string): string {
 export interface WritablePresenceStore extends PresenceStore {
   /** The welcome's list: everyone else on the chart now. */
   reset(peers: readonly PeerPresence[]): void;
-  /** A peer joined, moved or selected: only the fields the message carries change. */
-  update(message: PeerPresence): void;
+  /** Peers joined, moved or selected, in order: only the fields each message carries change. */
+  update(messages: PeerPresence | readonly PeerPresence[]): void;
   leave(peer: string): void;
   setFollowing(peer: string | null): void;
   /** Forgets everyone (the connection is gone: their presence is no longer known). */
@@ -71,12 +71,16 @@ export function createPresenceStore(now: () => number = Date.now): WritablePrese
       const following = next.some((p) => p.peer === state.following) ? state.following : null;
       set({ peers: next, following });
     },
-    update(message) {
-      const at = state.peers.findIndex((p) => p.peer === message.peer);
-      const peer = merged(state.peers[at], message);
+    update(messages) {
+      const list = "peer" in messages ? [messages] : messages;
+      if (list.length === 0) return;
       const peers = [...state.peers];
-      if (at === -1) peers.push(peer);
-      else peers[at] = peer;
+      for (const message of list) {
+        const at = peers.findIndex((p) => p.peer === message.peer);
+        const peer = merged(peers[at], message);
+        if (at === -1) peers.push(peer);
+        else peers[at] = peer;
+      }
       set({ ...state, peers });
     },
     leave(peer) {
