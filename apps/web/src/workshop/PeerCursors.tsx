@@ -1,6 +1,5 @@
 import { useStoreApi } from "@xyflow/react";
 import { useEffect, useRef } from "react";
-import { InViewportPortal } from "../canvas/viewport-portal";
 import type { ChartEditor, Peer } from "../editor";
 import { type CursorTrack, cursorAt, isCursorShown, isGliding, retarget } from "./cursor-motion";
 import styles from "./PeerCursors.module.css";
@@ -13,10 +12,13 @@ const selectWho = (s: { peers: readonly Peer[] }) =>
 const IDLE_CHECK_MS = 1000;
 
 /**
- * Peers' pointers on the canvas: an arrow and a name in each peer's colour, in the layer that
- * pans and zooms with the cards. React renders one element per peer when peers come and go;
- * their positions are written straight to each element's transform, once a frame while a
- * cursor glides (cursor-motion.ts) — the canvas does not re-render for a moving pointer.
+ * Peers' pointers on the canvas: an arrow and a name in each peer's colour, in a layer of
+ * their own above the canvas (not inside the layer that pans and zooms with the cards: a
+ * cursor moving in there made the browser redraw the 1,000 cards' layer every frame, which
+ * halved the frame rate with twenty peers). React renders one element per peer when peers
+ * come and go; their screen positions (chart position × zoom + pan) are written straight to
+ * each element's transform, once a frame while a cursor glides or the view moves
+ * (cursor-motion.ts) — the canvas does not re-render for a moving pointer.
  */
 export function PeerCursors({ editor }: { editor: ChartEditor }) {
   const who = usePresenceSelector(editor, selectWho, listOfShallowEqual);
@@ -27,12 +29,12 @@ export function PeerCursors({ editor }: { editor: ChartEditor }) {
     const tracks = new Map<string, CursorTrack>();
     const drawn = new Map<string, Peer>();
     let frame = 0;
-    let zoom = store.getState().transform[2];
 
     const paint = () => {
       frame = 0;
       const now = performance.now();
       const wallClock = Date.now();
+      const [panX, panY, zoom] = store.getState().transform;
       let isMoving = false;
       for (const [peer, element] of elements.current) {
         const state = drawn.get(peer);
@@ -43,8 +45,8 @@ export function PeerCursors({ editor }: { editor: ChartEditor }) {
         }
         const point = cursorAt(track, now);
         element.hidden = false;
-        // Counter-scaled: the arrow and the name keep their size at every zoom.
-        element.style.transform = `translate(${point.x}px, ${point.y}px) scale(${1 / zoom})`;
+        // On screen: the arrow and the name keep their size at every zoom.
+        element.style.transform = `translate(${point.x * zoom + panX}px, ${point.y * zoom + panY}px)`;
         if (isGliding(track, now)) isMoving = true;
       }
       if (isMoving) frame = requestAnimationFrame(paint);
@@ -71,9 +73,10 @@ export function PeerCursors({ editor }: { editor: ChartEditor }) {
     };
     take();
     const stopPresence = editor.presence.subscribe(take);
+    let transform = store.getState().transform;
     const stopStore = store.subscribe((s) => {
-      if (s.transform[2] === zoom) return;
-      zoom = s.transform[2];
+      if (s.transform === transform) return;
+      transform = s.transform;
       schedule();
     });
     const idle = setInterval(schedule, IDLE_CHECK_MS);
@@ -86,36 +89,34 @@ export function PeerCursors({ editor }: { editor: ChartEditor }) {
   }, [editor, store]);
 
   return (
-    <InViewportPortal>
-      <div className={styles.layer} aria-hidden="true">
-        {who.map(({ peer, name, colour }) => (
-          <div
-            key={peer}
-            ref={(element) => {
-              if (element === null) elements.current.delete(peer);
-              else elements.current.set(peer, element);
-            }}
-            className={styles.cursor}
-            style={{ color: colour }}
-            data-testid="peer-cursor"
-            data-peer={name}
-            hidden
+    <div className={styles.layer} aria-hidden="true">
+      {who.map(({ peer, name, colour }) => (
+        <div
+          key={peer}
+          ref={(element) => {
+            if (element === null) elements.current.delete(peer);
+            else elements.current.set(peer, element);
+          }}
+          className={styles.cursor}
+          style={{ color: colour }}
+          data-testid="peer-cursor"
+          data-peer={name}
+          hidden
+        >
+          <svg
+            className={styles.arrow}
+            width="18"
+            height="22"
+            viewBox="0 0 18 22"
+            aria-hidden="true"
           >
-            <svg
-              className={styles.arrow}
-              width="18"
-              height="22"
-              viewBox="0 0 18 22"
-              aria-hidden="true"
-            >
-              <path d="M1 1 L1 18 L5.5 13.8 L8.6 20.6 L11.6 19.2 L8.6 12.6 L15 12.6 Z" />
-            </svg>
-            <span className={styles.label} style={{ background: colour }}>
-              {name}
-            </span>
-          </div>
-        ))}
-      </div>
-    </InViewportPortal>
+            <path d="M1 1 L1 18 L5.5 13.8 L8.6 20.6 L11.6 19.2 L8.6 12.6 L15 12.6 Z" />
+          </svg>
+          <span className={styles.label} style={{ background: colour }}>
+            {name}
+          </span>
+        </div>
+      ))}
+    </div>
   );
 }
