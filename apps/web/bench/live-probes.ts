@@ -93,22 +93,23 @@ export const INSTRUMENT_LIVE = `(() => {
  * Samples every peer cursor's position (its transform, in chart coordinates) once an
  * animation frame for `ms`, and counts the presence messages with a cursor meanwhile.
  * Resolves to, per cursor shown, the number of frames, of distinct positions, and the
- * largest move between two consecutive frames (chart px); and the zoom of the canvas.
+ * largest move between two consecutive frames (screen px, from where each is drawn, so any
+ * way of placing them is measured alike); and the zoom of the canvas.
  */
 export const SAMPLE_CURSORS = (ms: number) => `new Promise((resolve) => {
   const live = window.__live;
   const cursorsBefore = live.cursors;
   const tracks = new Map();
   const started = performance.now();
-  const parse = (transform) => {
-    const match = /translate\\(([-\\d.e]+)px, ([-\\d.e]+)px\\)/.exec(transform);
-    return match === null ? null : { x: Number(match[1]), y: Number(match[2]) };
+  const parse = (element) => {
+    const box = element.getBoundingClientRect();
+    return { x: Math.round(box.left * 10) / 10, y: Math.round(box.top * 10) / 10 };
   };
   const tick = (now) => {
     const elements = document.querySelectorAll('[data-testid="peer-cursor"]');
     elements.forEach((element, index) => {
       if (element.hidden) return;
-      const point = parse(element.style.transform);
+      const point = parse(element);
       if (point === null) return;
       let track = tracks.get(element);
       if (track === undefined) {

@@ -358,7 +358,7 @@ async function main() {
     return {
       tracks,
       perMessage: positions / Math.max(1, p.cursors.cursorMessages),
-      maxJump: Math.max(0, ...tracks.map((t) => t.maxJump)) * p.cursors.zoom,
+      maxJump: Math.max(0, ...tracks.map((t) => t.maxJump)),
       fps: tracks.length === 0 ? 0 : (tracks[0]?.frames ?? 0) / (p.cursors.elapsed / 1000),
     };
   };
