@@ -27,6 +27,29 @@ const roleColumns = (rows: { item: Role; index: number }[]) => [
   rows.map((r) => floatText(r.item.position?.y)),
 ];
 
+/** The responsibility columns as arrays ($2 to $6). */
+const responsibilityColumns = (rows: { item: Responsibility; index: number }[]) => [
+  rows.map((r) => r.item.id),
+  rows.map((r) => r.index),
+  rows.map((r) => r.item.name),
+  rows.map((r) => r.item.category ?? null),
+  rows.map((r) => r.item.description ?? null),
+];
+
+/** A line's key columns as arrays ($2 to $4): manager, report, kind. */
+const lineColumns = (lines: readonly ReportingLine[]) => [
+  lines.map((l) => l.manager),
+  lines.map((l) => l.report),
+  lines.map((l) => l.kind),
+];
+
+/** An assignment's key columns as arrays ($2 to $4): role, responsibility, code. */
+const assignmentColumns = (assignments: readonly Assignment[]) => [
+  assignments.map((a) => a.role),
+  assignments.map((a) => a.responsibility),
+  assignments.map((a) => a.code),
+];
+
 type Tx = Prisma.TransactionClient;
 
 export async function insertRoles(tx: Tx, chartId: string, rows: { item: Role; index: number }[]) {
@@ -65,11 +88,7 @@ export async function insertResponsibilities(
     `INSERT INTO "responsibilities" (chart_id, key, ordinal, name, category, description)
      SELECT $1::uuid, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[])`,
     chartId,
-    rows.map((r) => r.item.id),
-    rows.map((r) => r.index),
-    rows.map((r) => r.item.name),
-    rows.map((r) => r.item.category ?? null),
-    rows.map((r) => r.item.description ?? null),
+    ...responsibilityColumns(rows),
   );
 }
 
@@ -87,11 +106,7 @@ export async function updateResponsibilities(
          AS v(key, ordinal, name, category, description)
       WHERE t.chart_id = $1::uuid AND t.key = v.key`,
     chartId,
-    rows.map((r) => r.item.id),
-    rows.map((r) => r.index),
-    rows.map((r) => r.item.name),
-    rows.map((r) => r.item.category ?? null),
-    rows.map((r) => r.item.description ?? null),
+    ...responsibilityColumns(rows),
   );
 }
 
@@ -104,9 +119,7 @@ export async function deleteLines(tx: Tx, chartId: string, lines: readonly Repor
       WHERE t.chart_id = $1::uuid AND t.manager_key = v.m AND t.report_key = v.r
         AND t.kind = v.k::"LineKind"`,
     chartId,
-    lines.map((l) => l.manager),
-    lines.map((l) => l.report),
-    lines.map((l) => l.kind),
+    ...lineColumns(lines),
   );
 }
 
@@ -123,9 +136,7 @@ export async function deleteAssignments(
       WHERE t.chart_id = $1::uuid AND t.role_key = v.ro AND t.responsibility_key = v.re
         AND t.code = v.c::"RaciCode"`,
     chartId,
-    assignments.map((a) => a.role),
-    assignments.map((a) => a.responsibility),
-    assignments.map((a) => a.code),
+    ...assignmentColumns(assignments),
   );
 }
 
@@ -137,9 +148,7 @@ export async function insertLines(tx: Tx, chartId: string, lines: readonly Repor
      SELECT $1::uuid, m, r, k::"LineKind" FROM unnest($2::text[], $3::text[], $4::text[])
        WITH ORDINALITY AS v(m, r, k, n) ORDER BY n`,
     chartId,
-    lines.map((l) => l.manager),
-    lines.map((l) => l.report),
-    lines.map((l) => l.kind),
+    ...lineColumns(lines),
   );
 }
 
@@ -155,8 +164,6 @@ export async function insertAssignments(
      SELECT $1::uuid, ro, re, c::"RaciCode" FROM unnest($2::text[], $3::text[], $4::text[])
        WITH ORDINALITY AS v(ro, re, c, n) ORDER BY n`,
     chartId,
-    assignments.map((a) => a.role),
-    assignments.map((a) => a.responsibility),
-    assignments.map((a) => a.code),
+    ...assignmentColumns(assignments),
   );
 }

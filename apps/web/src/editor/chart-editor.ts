@@ -314,22 +314,28 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
         return;
       }
       case "applied": {
+        // Mine when it waits here (whichever connection sent it); the first of its applied
+        // and its ack takes it out of the outbox.
+        const mine = sync.pending.find((batch) => batch.batch === message.batch);
         const before = sync.version;
         sync = takeApplied(sync, message).state;
         if (sync.version === before) return;
-        if (message.by.peer === state.me?.peer) {
-          unstore([message.batch]);
+        if (mine === undefined) refreshForPeers();
+        else {
+          if (mine.ackedAs === null) unstore([message.batch]);
           refresh();
-        } else refreshForPeers();
+        }
         announceSaved();
         return;
       }
-      case "ack":
+      case "ack": {
+        const mine = sync.pending.find((batch) => batch.batch === message.batch);
         sync = takeAck(sync, message.batch, message.version);
-        unstore([message.batch]);
+        if (mine?.ackedAs === null) unstore([message.batch]);
         refresh();
         suspendIfUnseen();
         return;
+      }
       case "reject": {
         const taken = takeReject(sync, message.batch);
         sync = taken.state;
