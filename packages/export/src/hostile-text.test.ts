@@ -16,8 +16,8 @@ import { readZip } from "./testing/read-zip";
 const exportAs = (document: ChartDocument, format: ExportFormat) =>
   exportChart(document, ExportOptionsSchema.parse({ format, findings: "true", scale: "1" }));
 
-/** Starts a spreadsheet would run as a formula. */
-const TRIGGER_FIRST = /^[=+\-@\t\r\n]/;
+/** Starts a spreadsheet would run as a formula: a break, or a trigger of any width after white space. */
+const TRIGGER_FIRST = /^[\s\p{Cc}\p{Cf}]*?[\t\r\n=+\-@＝＋－＠﹦﹢﹣﹫]/u;
 /** Strict UTF-8, keeping a byte order mark (the CSV's) as text. */
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
@@ -122,7 +122,9 @@ describe.each(HOSTILE_TEXTS)("exports of a chart with %j in every text field", (
     const file = await exportAs(document, "xlsx");
     expect(file.filename).toMatch(SAFE_FILENAME);
     const parts = await xmlParts(file.body);
-    expect(newMarkup(markupOf(parts.values()), await harmless("xlsx"))).toEqual([]);
+    // exceljs marks a text with line breaks `xml:space="preserve"`: its own attribute, not the text's.
+    const allowed = new Set([...(await harmless("xlsx")), "@xml:space"]);
+    expect(newMarkup(markupOf(parts.values()), allowed)).toEqual([]);
 
     // Every text of the workbook: shared strings (every text cell), inline strings, notes.
     const texts = (path: RegExp, element: string) =>

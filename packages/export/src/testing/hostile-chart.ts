@@ -18,6 +18,11 @@ export const HOSTILE_TEXTS = [
   "\t=1",
   "\r=1",
   "'=1",
+  // Readers trim white space and fold full-width forms before they look for a formula.
+  "\n=1",
+  " =1",
+  "＝1+1",
+  "\u3000＋1",
   "Zoë Ångström 東京 😀 \u202eevil",
   // XML forbids these: a sheet writer that drops them must not uncover the "=".
   "\u0001=1",

@@ -5,8 +5,8 @@ import { writeCsv } from "../csv/write-csv";
 import { cellText } from "./cells";
 import { escapeSpreadsheetText, unescapeSpreadsheetText } from "./spreadsheet-text";
 
-/** Starts a spreadsheet would run as a formula. */
-const TRIGGER_FIRST = /^[=+\-@\t\r\n]/;
+/** Starts a spreadsheet would run as a formula: a break, or a trigger of any width after white space. */
+const TRIGGER_FIRST = /^[\s\p{Cc}\p{Cf}]*?[\t\r\n=+\-@＝＋－＠﹦﹢﹣﹫]/u;
 /** What an import makes of any cell: white space trimmed and folded to one space. */
 const folded = (text: string) => text.replace(/\s+/g, " ").trim();
 
@@ -14,7 +14,7 @@ const folded = (text: string) => text.replace(/\s+/g, " ").trim();
 const anyText = fc.oneof(
   fc.string({ unit: "binary", maxLength: 30 }),
   fc.string({
-    unit: fc.constantFrom("=", "+", "-", "@", "'", "\t", "\r", "\n", " ", "\u00a0", "a", '"', ","),
+    unit: fc.constantFrom(..."=+-@'\t\r\n \u00a0\u3000a\",", "＝", "＋", "－", "＠", "\ufeff"),
     maxLength: 12,
   }),
 );
@@ -37,12 +37,23 @@ describe("escapeSpreadsheetText", () => {
     ["CIO", "CIO"],
     ["", ""],
     ["Cost = value", "Cost = value"],
-    [" =1", " =1"],
+    [" =1", "' =1"],
+    ["  \u3000+1", "'  \u3000+1"],
+    ["\n\nCIO", "'\n\nCIO"],
+    [" \nCIO", "' \nCIO"],
+    ["＝1+1", "'＝1+1"],
+    ["＋44", "'＋44"],
+    ["－1", "'－1"],
+    ["＠SUM(A1)", "'＠SUM(A1)"],
+    [" ＝1", "' ＝1"],
+    ["\ufeff=1", "'\ufeff=1"],
+    ["Cost ＝ value", "Cost ＝ value"],
     ["'quoted", "'quoted"],
-    ["' =1", "' =1"],
+    ["' =1", "'' =1"],
+    ["' CIO", "' CIO"],
     ["A/R", "A/R"],
     ["<script>alert(1)</script>", "<script>alert(1)</script>"],
-    ["\u0001=1", "\u0001=1"],
+    ["\u0001=1", "'\u0001=1"],
   ])("%j → %j", (text, escaped) => {
     expect(escapeSpreadsheetText(text)).toBe(escaped);
     expect(unescapeSpreadsheetText(escaped)).toBe(text);
@@ -62,7 +73,7 @@ describe("escapeSpreadsheetText", () => {
   it("leaves text without a trigger after its apostrophes unchanged, both ways", () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        fc.pre(!/^'*[=+\-@\t\r\n]/.test(text));
+        fc.pre(!TRIGGER_FIRST.test(text.replace(/^'*/, "")));
         expect(escapeSpreadsheetText(text)).toBe(text);
         expect(unescapeSpreadsheetText(text)).toBe(text);
       }),
