@@ -5,6 +5,7 @@ import express, { type Express } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { DEFAULT_PASSWORD_COST, type PasswordCost } from "./auth/secrets";
+import { allowedHostNames, allowedHostsOnly } from "./http/allowed-hosts";
 import { authenticate, requirePrincipal, SESSION_IDLE_MS } from "./http/authenticate";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
 import { requestLogSerializers } from "./http/log-serializers";
@@ -16,6 +17,7 @@ import {
 } from "./http/rate-limits";
 import { sameOriginForCookies } from "./http/same-origin";
 import { corsFor, securityHeaders } from "./http/security-headers";
+import { createInterchangePool, type InterchangePool } from "./interchange-pool/pool";
 import { type ChangeBus, createLocalBus } from "./live/bus";
 import { createLiveHub, type HubOptions, type LiveHub } from "./live/live-hub";
 import { createLiveUpgrade } from "./live/live-upgrade";
@@ -44,6 +46,8 @@ export interface SecurityOptions {
   appOrigin: string | undefined;
   /** Foreign origins allowed to call the API from a browser (CORS_ORIGINS). */
   corsOrigins: string[];
+  /** Host names answered besides the loopback names and APP_ORIGIN's (ALLOWED_HOSTS). */
+  allowedHosts: string[];
   /** Express's "trust proxy": whether X-Forwarded-* (client address, https) are believed. */
   trustProxy: boolean | number | string;
   passwordCost: PasswordCost;
@@ -55,6 +59,7 @@ export interface SecurityOptions {
 export const DEFAULT_SECURITY: SecurityOptions = {
   appOrigin: undefined,
   corsOrigins: [],
+  allowedHosts: [],
   trustProxy: false,
   passwordCost: DEFAULT_PASSWORD_COST,
   rateLimits: DEFAULT_RATE_LIMITS,
@@ -73,6 +78,8 @@ export interface AppDeps {
   /** How API processes tell each other of commits; in-process (one process) by default. */
   bus?: ChangeBus;
   liveOptions?: Partial<HubOptions>;
+  /** Worker threads for exports and imports; default limits when not given. */
+  interchangePool?: InterchangePool;
 }
 
 /** The app and its live side: the WebSocket upgrades go to `live.upgrade` (server.ts). */
@@ -80,7 +87,7 @@ export type RolemapApp = Express & {
   live: {
     hub: LiveHub;
     upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
-    /** Closes live connections, writes pending counts. */
+    /** Closes live connections, writes pending counts, stops export and import threads. */
     close(): Promise<void>;
   };
 };
@@ -95,6 +102,7 @@ export function createApp({
   security: given,
   bus = createLocalBus(),
   liveOptions,
+  interchangePool,
 }: AppDeps): RolemapApp {
   const security = { ...DEFAULT_SECURITY, ...given };
   const app = express();
@@ -114,6 +122,9 @@ export function createApp({
       },
     }),
   );
+  const hostNames = allowedHostNames(security.appOrigin, security.allowedHosts);
+  const trustsProxy: (address: string, hop: number) => boolean = app.get("trust proxy fn");
+  app.use(allowedHostsOnly(hostNames, trustsProxy));
   app.use(securityHeaders(webDist));
 
   const access = createChartAccess(accessStore);
@@ -128,7 +139,8 @@ export function createApp({
   const hub = createLiveHub({ store, writer, auth, access, bus, logger, options: liveOptions });
   const sharing = createSharingService(accessStore, access, hub);
   const charts = createChartService(store, access, writer, counts, hub);
-  const interchange = createInterchangeService(store, charts, access);
+  const pool = interchangePool ?? createInterchangePool({ logger });
+  const interchange = createInterchangeService(store, charts, access, pool);
   const json = express.json({ limit: bodyLimit, type: ["application/json", "application/*+json"] });
 
   const api = express.Router();
@@ -174,11 +186,19 @@ export function createApp({
   return Object.assign(app, {
     live: {
       hub,
-      upgrade: createLiveUpgrade({ auth, access, hub, origins, logger }),
+      upgrade: createLiveUpgrade({
+        auth,
+        access,
+        hub,
+        origins,
+        hosts: { allowed: hostNames, trustsProxy },
+        logger,
+      }),
       close() {
         closing ??= (async () => {
           await hub.close();
           await counts.flush();
+          await pool.close();
         })();
         return closing;
       },

@@ -8,7 +8,27 @@ import { z } from "zod";
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default("0.0.0.0"),
+  /**
+   * The address to listen on: this machine only by default. A workshop on the local
+   * network or a container sets 0.0.0.0 (README, "Run a workshop on your network").
+   */
+  HOST: z.string().default("127.0.0.1"),
+  /**
+   * Host names the server answers to besides APP_ORIGIN's and the loopback names
+   * (comma-separated, e.g. "192.168.1.20,rolemap.local"): any other Host header is refused,
+   * so a page on a rebound DNS name cannot reach the API.
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((host) => host.trim().toLowerCase())
+        .filter((host) => host !== ""),
+    ),
+  /** Open connections (HTTP and live) the server holds at most; more are refused. */
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1000),
   /** A PostgreSQL server; when absent, the embedded database under DATA_DIR is used. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().default("./data"),
@@ -58,6 +78,16 @@ const EnvSchema = z.object({
   LIVE_HEAL_MS: z.coerce.number().int().min(100).default(5_000),
   /** A live client further behind than this many versions gets the whole chart, not the log. */
   LIVE_CATCH_UP_LIMIT: z.coerce.number().int().min(0).default(1_000),
+  /** Worker threads for exports and imports (off the event loop); default: cores − 1, 1–2. */
+  INTERCHANGE_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Exports and imports that may wait for a thread before the next gets 503. */
+  INTERCHANGE_QUEUE: z.coerce.number().int().min(0).default(4),
+  /** Exports and imports one principal may have running or waiting at once (then 429). */
+  INTERCHANGE_PER_PRINCIPAL: z.coerce.number().int().min(1).default(2),
+  /** An export or import that takes longer (waiting included) is stopped: 422. */
+  INTERCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  /** A worker's JavaScript heap; an export or import needing more is stopped: 422. */
+  INTERCHANGE_MEMORY_MB: z.coerce.number().int().min(32).default(1_024),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -16,6 +16,11 @@ const STATUS: Record<ErrorCode, number> = {
   already_set_up: 409,
   rate_limited: 429,
   request_timeout: 408,
+  unknown_host: 421,
+  /** A request whose work outgrew a server limit (an export's time or memory). */
+  limit_exceeded: 422,
+  /** The server has no room for this work now: retry after Retry-After. */
+  server_busy: 503,
   internal: 500,
 };
 

@@ -7,6 +7,7 @@ import { type DatabaseConfig, openDatabase } from "./db/database";
 import { createPrismaAccessStore } from "./db/prisma-access-store";
 import { createPrismaChartStore } from "./db/prisma-chart-store";
 import { type Env, readEnv } from "./env";
+import { createInterchangePool } from "./interchange-pool/pool";
 import { createLocalBus } from "./live/bus";
 import { createPostgresBus } from "./live/pg-bus";
 import { createLogger } from "./logger";
@@ -40,6 +41,15 @@ export function createHttpServer(app: RequestListener, timeouts: Timeouts): Serv
   );
 }
 
+/** The export and import pool's limits from INTERCHANGE_* (threads default by cores). */
+const interchangeLimits = (env: Env) => ({
+  ...(env.INTERCHANGE_THREADS === undefined ? {} : { threads: env.INTERCHANGE_THREADS }),
+  queue: env.INTERCHANGE_QUEUE,
+  perPrincipal: env.INTERCHANGE_PER_PRINCIPAL,
+  timeoutMs: env.INTERCHANGE_TIMEOUT_MS,
+  memoryMb: env.INTERCHANGE_MEMORY_MB,
+});
+
 /** Starts Rolemap: database (migrated), app, port; SIGTERM/SIGINT shut it down cleanly. */
 export async function startServer(
   env: Env = readEnv(),
@@ -59,6 +69,7 @@ export async function startServer(
     bodyLimit: env.BODY_LIMIT,
     bus,
     liveOptions: { healMs: env.LIVE_HEAL_MS, catchUpLimit: env.LIVE_CATCH_UP_LIMIT },
+    interchangePool: createInterchangePool({ logger, limits: interchangeLimits(env) }),
     ...(existsSync(path.join(webDist, "index.html")) ? { webDist } : {}),
     security: {
       appOrigin: env.APP_ORIGIN,

@@ -28,6 +28,9 @@ export const ErrorCodeSchema = z.enum([
   "already_set_up",
   "rate_limited",
   "request_timeout",
+  "unknown_host",
+  "limit_exceeded",
+  "server_busy",
   "internal",
 ]);
 export const ErrorBodySchema = z.strictObject({

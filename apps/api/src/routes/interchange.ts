@@ -1,9 +1,29 @@
 import { ChartIdParamsSchema, ExportOptionsSchema, ImportOptionsSchema } from "@rolemap/contract";
-import express, { Router } from "express";
-import { invalidInput } from "../errors";
+import express, { type ErrorRequestHandler, type Request, type Response, Router } from "express";
+import { AppError, invalidInput } from "../errors";
 import { principalOf } from "../http/authenticate";
 import { parseWith } from "../http/parse";
+import { RETRY_AFTER_SECONDS } from "../interchange-pool/pool";
 import type { InterchangeService } from "../services/interchange-service";
+
+/**
+ * Aborted when the client goes away before its answer is sent: its export or import is
+ * stopped rather than finished for nobody.
+ */
+function clientGone(res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
+/** A 429 or 503 of the pool says when to come back (only on these routes' own errors). */
+const retryAfter: ErrorRequestHandler = (error, _req, res, next) => {
+  if (error instanceof AppError && (error.code === "rate_limited" || error.code === "server_busy"))
+    res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+  next(error);
+};
 
 /**
  * POST /api/charts/import: the raw file is the body, whatever its content type (a CSV
@@ -15,18 +35,20 @@ export function importRouter(interchange: InterchangeService, bodyLimit: string)
   router.post(
     "/charts/import",
     express.text({ type: () => true, limit: bodyLimit, defaultCharset: "utf-8" }),
-    async (req, res) => {
+    async (req: Request, res: Response) => {
       const options = parseWith(ImportOptionsSchema, req.query, "query");
       const text: unknown = req.body;
       if (typeof text !== "string" || text.trim() === "")
         throw invalidInput("the request body must be the file to import", [
           { path: "", message: "the body is empty" },
         ]);
-      const outcome = await interchange.import(principalOf(res), options, text);
+      const gone = clientGone(res);
+      const outcome = await interchange.import(principalOf(res), options, text, gone);
       if (outcome.kind === "preview") res.json(outcome.preview);
       else if (outcome.kind === "merged") res.json(outcome.chart);
       else res.status(201).location(`/api/charts/${outcome.chart.id}`).json(outcome.chart);
     },
+    retryAfter,
   );
   return router;
 }
@@ -34,14 +56,21 @@ export function importRouter(interchange: InterchangeService, bodyLimit: string)
 /** GET /api/charts/:id/export?format=…: the whole chart as a file to download. */
 export function exportRouter(interchange: InterchangeService): Router {
   const router = Router();
-  router.get("/charts/:id/export", async (req, res) => {
-    const { id } = parseWith(ChartIdParamsSchema, req.params, "chart id");
-    const options = parseWith(ExportOptionsSchema, req.query, "query");
-    const file = await interchange.export(principalOf(res), id, options);
-    res.attachment(file.filename);
-    res.type(file.contentType);
-    res.setHeader("Cache-Control", "no-store");
-    res.send(Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength));
-  });
+  router.get(
+    "/charts/:id/export",
+    async (req: Request, res: Response) => {
+      const { id } = parseWith(ChartIdParamsSchema, req.params, "chart id");
+      const options = parseWith(ExportOptionsSchema, req.query, "query");
+      const gone = clientGone(res);
+      const file = await interchange.export(principalOf(res), id, options, gone);
+      res.attachment(file.filename);
+      res.type(file.contentType);
+      res.setHeader("Cache-Control", "no-store");
+      res.setHeader("Content-Length", String(file.body.byteLength));
+      // res.end, not res.send: send hashes the whole file for an ETag on the event loop.
+      res.end(Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength));
+    },
+    retryAfter,
+  );
   return router;
 }

@@ -7,9 +7,12 @@ import type {
   InputIssue,
 } from "@rolemap/contract";
 import type { ExportFile } from "@rolemap/export";
+import { CONTENT_TYPES, exportFilename } from "@rolemap/export/naming";
 import { type ImportResult, importChart } from "@rolemap/interchange";
-import type { Principal } from "../auth/principal";
+import { type Principal, principalKey } from "../auth/principal";
 import { AppError, invalidInput, notFound } from "../errors";
+import type { InterchangePool } from "../interchange-pool/pool";
+import type { ImportTask } from "../interchange-pool/tasks";
 import { requireAccount } from "./account-service";
 import type { ChartAccess } from "./chart-access";
 import type { ChartService } from "./chart-service";
@@ -43,19 +46,32 @@ export type ImportOutcome =
 
 /**
  * Files in and out: imports (a new chart, or a matrix merged into one) and exports of a
- * stored chart. Imports are all or nothing: any problem and nothing is stored.
+ * stored chart. Imports are all or nothing: any problem and nothing is stored. Reading
+ * and writing the files runs on the pool's worker threads, bounded by its limits, and
+ * stops when `signal` says the client went away.
  */
 export function createInterchangeService(
   store: ChartStore,
   charts: ChartService,
   access: ChartAccess,
+  pool: InterchangePool,
 ) {
+  const keyOf = (principal: Principal | undefined) =>
+    principal === undefined ? "anonymous" : principalKey(principal);
+
   return {
     async import(
       principal: Principal | undefined,
       options: ImportOptions,
       text: string,
+      signal?: AbortSignal,
     ): Promise<ImportOutcome> {
+      const run = (task: ImportTask) =>
+        pool.run("importFile", task, {
+          principal: keyOf(principal),
+          signal,
+          label: `the import of this ${options.format} file`,
+        });
       if (options.into !== undefined && options.format !== "matrix-csv")
         throw invalidInput("only a matrix CSV can be merged into a chart", [
           { path: "into", message: `into is for format=matrix-csv, not ${options.format}` },
@@ -64,7 +80,7 @@ export function createInterchangeService(
       if (options.into === undefined) {
         // Who may create charts may check a file for one: accounts, not guests.
         requireAccount(principal);
-        const result = importChart(options.format, text, { name: options.name });
+        const result = await run({ format: options.format, text, options: { name: options.name } });
         if (options.preview) return { kind: "preview", preview: previewOf(result) };
         rejectProblems(result);
         assertStorable(result.document, "document");
@@ -75,19 +91,23 @@ export function createInterchangeService(
       }
 
       const id = options.into;
-      if (options.preview) {
-        await access.require(principal, id, "edit");
-        const current = await store.get(id);
-        if (current === undefined) throw notFound(`chart ${id}`);
-        const result = importChart("matrix-csv", text, {
-          into: current.document,
-          name: options.name,
-        });
-        return { kind: "preview", preview: previewOf(result) };
-      }
-      // Merged under the chart's row lock, into the version current at that moment.
+      await access.require(principal, id, "edit");
+      const current = await store.get(id);
+      if (current === undefined) throw notFound(`chart ${id}`);
+      const merge = { format: "matrix-csv", text } as const;
+      const merged = await run({
+        ...merge,
+        options: { into: current.document, name: options.name },
+      });
+      if (options.preview) return { kind: "preview", preview: previewOf(merged) };
+      // Merged under the chart's row lock, into the version current at that moment: the
+      // worker's result when that is still the version it merged into (the usual case),
+      // else merged again here (an edit landed meanwhile).
       const chart = await charts.transform(principal, id, (document) => {
-        const result = importChart("matrix-csv", text, { into: document, name: options.name });
+        const result =
+          document === current.document
+            ? merged
+            : importChart("matrix-csv", text, { into: document, name: options.name });
         rejectProblems(result);
         return result.document;
       });
@@ -98,11 +118,24 @@ export function createInterchangeService(
       principal: Principal | undefined,
       id: string,
       options: ExportOptions,
+      signal?: AbortSignal,
     ): Promise<ExportFile> {
       const chart = await charts.get(principal, id);
       try {
-        const { exportChart } = await loadExporters();
-        return await exportChart(chart.document, options);
+        const body = await pool.run(
+          "exportFile",
+          { document: chart.document, options },
+          {
+            principal: keyOf(principal),
+            signal,
+            label: `the export of this chart as ${options.format.toUpperCase()}`,
+          },
+        );
+        return {
+          body,
+          contentType: CONTENT_TYPES[options.format],
+          filename: exportFilename(chart.document.name, options.format),
+        };
       } catch (error) {
         if (error instanceof AppError) throw error;
         throw new Error(`export of chart ${id} as ${options.format} failed`, { cause: error });
@@ -110,17 +143,6 @@ export function createInterchangeService(
     },
   };
 }
-
-/**
- * The exporters (PDF, PPTX, XLSX, PNG and their fonts) are loaded on the first export, not
- * at start: about 120 MB a process that may never export, e.g. each of several API
- * processes serving a workshop.
- */
-let exporters: Promise<typeof import("@rolemap/export")> | undefined;
-const loadExporters = () => {
-  exporters ??= import("@rolemap/export");
-  return exporters;
-};
 
 const previewOf = ({ counts, problems }: ImportResult): ImportPreview => ({ counts, problems });
 
