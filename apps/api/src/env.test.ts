@@ -7,7 +7,9 @@ describe("readEnv", () => {
     expect(readEnv({})).toEqual({
       NODE_ENV: "development",
       PORT: 3000,
-      HOST: "0.0.0.0",
+      HOST: "127.0.0.1",
+      ALLOWED_HOSTS: [],
+      MAX_CONNECTIONS: 1000,
       DATA_DIR: resolve("./data"),
       LOG_LEVEL: "info",
       BODY_LIMIT: "16mb",
@@ -34,7 +36,9 @@ describe("readEnv", () => {
       readEnv({
         NODE_ENV: "production",
         PORT: "8080",
-        HOST: "127.0.0.1",
+        HOST: "0.0.0.0",
+        ALLOWED_HOSTS: "192.168.1.20, Rolemap.local",
+        MAX_CONNECTIONS: "200",
         DATABASE_URL: "postgresql://app:secret@db:5432/rolemap",
         LOG_LEVEL: "warn",
         BODY_LIMIT: "32mb",
@@ -53,7 +57,9 @@ describe("readEnv", () => {
     ).toEqual({
       NODE_ENV: "production",
       PORT: 8080,
-      HOST: "127.0.0.1",
+      HOST: "0.0.0.0",
+      ALLOWED_HOSTS: ["192.168.1.20", "rolemap.local"],
+      MAX_CONNECTIONS: 200,
       DATABASE_URL: "postgresql://app:secret@db:5432/rolemap",
       DATA_DIR: resolve("./data"),
       LOG_LEVEL: "warn",

@@ -23,6 +23,11 @@ export function databaseConfig(env: Env): DatabaseConfig {
 export interface Timeouts {
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  /**
+   * Open connections held at most; Node closes the ones beyond at once. The deadlines free
+   * a slot held by a silent or slow client within headersTimeoutMs / requestTimeoutMs.
+   */
+  maxConnections?: number;
 }
 
 /**
@@ -30,7 +35,7 @@ export interface Timeouts {
  * body too slowly (or stalls) is answered 408 and cut off, so it cannot hold a connection.
  */
 export function createHttpServer(app: RequestListener, timeouts: Timeouts): Server {
-  return createServer(
+  const server = createServer(
     {
       headersTimeout: timeouts.headersTimeoutMs,
       requestTimeout: timeouts.requestTimeoutMs,
@@ -39,6 +44,8 @@ export function createHttpServer(app: RequestListener, timeouts: Timeouts): Serv
     },
     app,
   );
+  if (timeouts.maxConnections !== undefined) server.maxConnections = timeouts.maxConnections;
+  return server;
 }
 
 /** The export and import pool's limits from INTERCHANGE_* (threads default by cores). */
@@ -74,6 +81,7 @@ export async function startServer(
     security: {
       appOrigin: env.APP_ORIGIN,
       corsOrigins: env.CORS_ORIGINS,
+      allowedHosts: env.ALLOWED_HOSTS,
       trustProxy: env.TRUST_PROXY,
       rateLimits: {
         api: { limit: env.API_RATE_LIMIT, windowMs: 60_000 },
@@ -85,6 +93,7 @@ export async function startServer(
   const server = createHttpServer(app, {
     headersTimeoutMs: env.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    maxConnections: env.MAX_CONNECTIONS,
   });
   server.on("upgrade", app.live.upgrade);
   await new Promise<void>((resolve, reject) => {

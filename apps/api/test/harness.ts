@@ -9,9 +9,11 @@ import { TEST_PASSWORD_COST } from "../src/auth/secrets";
 import { type Database, openDatabase } from "../src/db/database";
 import { createPrismaAccessStore } from "../src/db/prisma-access-store";
 import { createPrismaChartStore } from "../src/db/prisma-chart-store";
+import type { InterchangePool } from "../src/interchange-pool/pool";
 import type { HubOptions } from "../src/live/live-hub";
 import type { AccessStore } from "../src/services/access-store";
 import type { ChartStore } from "../src/services/chart-store";
+import { HOST as TEST_HOST } from "./principals";
 
 /**
  * A real database for a test file: embedded PGlite in memory by default, or a fresh
@@ -102,6 +104,8 @@ export async function startTestApp(
     security?: Partial<SecurityOptions>;
     logger?: Logger;
     live?: Partial<HubOptions>;
+    /** Export and import threads with the test's limits (or worker). */
+    interchangePool?: InterchangePool;
   } = {},
 ): Promise<TestApp> {
   const { database, close } = await openTestDatabase();
@@ -114,10 +118,13 @@ export async function startTestApp(
     bodyLimit: options.bodyLimit ?? "16mb",
     security: {
       passwordCost: TEST_PASSWORD_COST,
+      // The host name test requests send (principals.ts).
+      allowedHosts: [TEST_HOST],
       rateLimits: { api: { limit: 0, windowMs: 60_000 }, signIn: { limit: 0, windowMs: 60_000 } },
       ...options.security,
     },
     ...(options.live === undefined ? {} : { liveOptions: options.live }),
+    ...(options.interchangePool === undefined ? {} : { interchangePool: options.interchangePool }),
   });
   // The suites written before accounts existed sign in as the owner with an API token.
   const setup = await request(anonymous)

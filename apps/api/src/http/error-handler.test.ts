@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
+import { request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
-import express from "express";
+import { gzipSync } from "node:zlib";
+import express, { type Express } from "express";
 import pino from "pino";
 import request from "supertest";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -143,6 +147,75 @@ describe("a malformed request", () => {
     expect(res.text).not.toMatch(/URIError|at |node_modules/);
   });
 });
+
+describe("requests found to answer 500 when tried (issue 17)", () => {
+  const methods = ["get", "put", "post", "delete"] as const;
+  it.each(
+    methods.flatMap((method) =>
+      [
+        "/api/charts/%ff",
+        "/api/charts/%",
+        "/api/charts/%ff/operations",
+        "/api/charts/%/export",
+      ].map((path) => [method, path] as const),
+    ),
+  )("%s %s answers 400 invalid_input", async (method, path) => {
+    const res = await request(appWith(secret()))[method](path).send({}).expect(400);
+    expect(res.body.error.code).toBe("invalid_input");
+  });
+
+  it("answers 400 for a corrupt gzip body, naming no internals", async () => {
+    const corrupt = gzipSync(JSON.stringify(minimal)).subarray(0, 20);
+    const res = await rawPost(appWith(secret()), "/api/validate", "gzip", corrupt);
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.text).error.code).toBe("invalid_input");
+    expect(res.text).not.toMatch(/zlib|at |node_modules/);
+  });
+
+  it("answers 400 for a body that says brotli but is not", async () => {
+    const res = await rawPost(appWith(secret()), "/api/validate", "br", Buffer.from("{}"));
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.text).error.code).toBe("invalid_input");
+  });
+
+  it("reads a real gzip body (so the 400s above are for corruption, not for gzip)", async () => {
+    const body = gzipSync(JSON.stringify(minimal));
+    const res = await rawPost(appWith(secret()), "/api/validate", "gzip", body);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text).findings).toEqual(expect.any(Array));
+  });
+});
+
+/** POSTs raw bytes as JSON with a content encoding (supertest would serialise a Buffer). */
+async function rawPost(app: Express, path: string, encoding: string, body: Buffer) {
+  const server = app.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+  try {
+    return await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          port,
+          host: "127.0.0.1",
+          method: "POST",
+          path,
+          headers: { "content-type": "application/json", "content-encoding": encoding },
+        },
+        (res) => {
+          let text = "";
+          res.on("data", (chunk) => {
+            text += chunk;
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+  } finally {
+    server.close();
+  }
+}
 
 describe("errors of the body parser", () => {
   it("answers 415 unsupported_media_type for an unknown charset", async () => {

@@ -38,7 +38,7 @@ function appWith(
     logger: extra.logger ?? pino({ level: "silent" }),
     bodyLimit: "1mb",
     ...(extra.webDist === undefined ? {} : { webDist: extra.webDist }),
-    security: { passwordCost: TEST_PASSWORD_COST, ...security },
+    security: { passwordCost: TEST_PASSWORD_COST, allowedHosts: [HOST], ...security },
   });
 }
 

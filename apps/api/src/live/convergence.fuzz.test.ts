@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { createRandom } from "../../../../packages/domain/bench/generate-chart";
 import { batchArb } from "../../../../packages/domain/src/testing/operation-arbitraries";
 import { startTestApp, type TestApp } from "../../test/harness";
+import { HOST } from "../../test/principals";
 import { type NetworkOptions, type Random, SimClient } from "../../test/sim-client";
 import { createApp, type RolemapApp } from "../app";
 import { TEST_PASSWORD_COST } from "../auth/secrets";
@@ -148,6 +149,7 @@ function appOver(t: TestApp): RolemapApp {
     bodyLimit: "16mb",
     security: {
       passwordCost: TEST_PASSWORD_COST,
+      allowedHosts: [HOST],
       rateLimits: { api: { limit: 0, windowMs: 60_000 }, signIn: { limit: 0, windowMs: 60_000 } },
     },
     liveOptions: { catchUpLimit: CATCH_UP_LIMIT },

@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { principalKey } from "../auth/principal";
 import { AppError, notFound, unauthenticated } from "../errors";
+import { requestHostname, unknownHost } from "../http/allowed-hosts";
 import { bearerOf, sessionCookieOf } from "../http/authenticate";
 import { isOwnOrigin, type OriginPolicy } from "../http/same-origin";
 import type { AuthService, Credential } from "../services/auth-service";
@@ -47,9 +48,14 @@ export function createLiveUpgrade(deps: {
   access: ChartAccess;
   hub: LiveHub;
   origins: OriginPolicy;
+  /** The host names answered (allowed-hosts.ts): a rebound DNS name cannot upgrade either. */
+  hosts: {
+    allowed: ReadonlySet<string>;
+    trustsProxy: (address: string, hop: number) => boolean;
+  };
   logger: Logger;
 }) {
-  const { auth, access, hub, origins, logger } = deps;
+  const { auth, access, hub, origins, hosts, logger } = deps;
   const server = new WebSocketServer({
     noServer: true,
     // Frames up to 1 MiB are messages; larger ones, up to this, are answered invalid_message.
@@ -59,6 +65,8 @@ export function createLiveUpgrade(deps: {
   });
 
   const authorise = async (req: IncomingMessage) => {
+    const hostname = requestHostname(req, hosts.trustsProxy);
+    if (hostname !== undefined && !hosts.allowed.has(hostname)) throw unknownHost(hostname);
     const match = LIVE_PATH.exec(req.url ?? "");
     if (match === null) throw new AppError("not_found", "nothing to upgrade to here");
     let chartId: string;

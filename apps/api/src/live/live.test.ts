@@ -100,6 +100,19 @@ describe("the live upgrade", () => {
     await client.close();
   });
 
+  it("refuses an upgrade for a host name the server does not answer to (DNS rebinding)", async () => {
+    const chartId = await newChart();
+    const person = await member(chartId, "edit", "Rebound Person");
+    const cookie = (person.session as { cookie: string }).cookie;
+    // A page on a rebound name sends its own name as Host and as Origin: they agree.
+    const rebound = await refusal(
+      new WebSocket(live.url(chartId), {
+        headers: { Host: "evil.example:3000", Origin: "http://evil.example:3000", Cookie: cookie },
+      }),
+    );
+    expect(rebound).toMatchObject({ status: 421, body: { error: { code: "unknown_host" } } });
+  });
+
   it("takes the subprotocol a browser offers (a token a browser accepts: no '/')", async () => {
     const chartId = await newChart();
     const socket = new WebSocket(live.url(chartId), LIVE_SUBPROTOCOL, {
