@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
-import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { gzipSync } from "node:zlib";
@@ -8,6 +7,7 @@ import express, { type Express } from "express";
 import pino from "pino";
 import request from "supertest";
 import { beforeEach, describe, expect, it } from "vitest";
+import { rawRequest } from "../../test/raw-request";
 import { createApp } from "../app";
 import { hashSecret } from "../auth/secrets";
 import type { AccessStore } from "../services/access-store";
@@ -30,6 +30,7 @@ function failingStore(error: unknown): ChartStore {
     setLock: fail,
     saveCounts: fail,
     remove: fail,
+    ping: fail,
     close: async () => {},
   };
 }
@@ -85,9 +86,10 @@ beforeEach(() => {
   logged = "";
 });
 
+/** A failure that is not an outage (PostgreSQL's internal_error). */
 const secret = () =>
   Object.assign(new Error("secret detail: password=hunter2 at db.internal:5432"), {
-    code: "ECONNREFUSED",
+    code: "XX000",
   });
 
 const id = randomUUID();
@@ -117,7 +119,7 @@ describe("an unexpected error", () => {
     expect(res.body).toEqual({
       error: { code: "internal", message: expect.any(String), issues: [] },
     });
-    expect(res.text).not.toMatch(/secret|hunter2|ECONNREFUSED|db\.internal|at /);
+    expect(res.text).not.toMatch(/secret|hunter2|XX000|db\.internal|at /);
     expect(res.headers["x-request-id"]).toEqual(expect.any(String));
     // It is logged in full with the request id for whoever runs the server.
     expect(logged).toContain("secret detail");
@@ -132,7 +134,6 @@ describe("an unexpected error", () => {
 
   it("does not touch requests that do not reach the store", async () => {
     const app = appWith(secret());
-    await request(app).get("/api/health").expect(200);
     await request(app).post("/api/validate").send(minimal).expect(200);
     expect((await request(app).get("/api/charts/nope").expect(400)).body.error.code).toBe(
       "invalid_input",
@@ -192,25 +193,12 @@ async function rawPost(app: Express, path: string, encoding: string, body: Buffe
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
   try {
-    return await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = httpRequest(
-        {
-          port,
-          host: "127.0.0.1",
-          method: "POST",
-          path,
-          headers: { "content-type": "application/json", "content-encoding": encoding },
-        },
-        (res) => {
-          let text = "";
-          res.on("data", (chunk) => {
-            text += chunk;
-          });
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-        },
-      );
-      req.on("error", reject);
-      req.end(body);
+    return await rawRequest({
+      port,
+      method: "POST",
+      path,
+      headers: { "content-type": "application/json", "content-encoding": encoding },
+      body,
     });
   } finally {
     server.close();
@@ -247,5 +235,67 @@ describe("errors of the body parser", () => {
       message: expect.stringContaining(`${1024 * 1024} bytes`),
       issues: [],
     });
+  });
+});
+
+describe("a database that cannot serve now (issue 17: an outage answered 500)", () => {
+  /** How pg reports a server that refused the connection, with internals in the message. */
+  const refused = () =>
+    Object.assign(new Error("connect ECONNREFUSED db.internal:5432 password=hunter2"), {
+      code: "ECONNREFUSED",
+      syscall: "connect",
+      errno: -111,
+    });
+  /** How pg reports a backend terminated under it (a restart, pg_terminate_backend). */
+  const terminated = () =>
+    Object.assign(new Error("terminating connection due to administrator command"), {
+      code: "57P01",
+      severity: "FATAL",
+    });
+
+  it.each([
+    ["GET", `/api/charts/${id}`, undefined, refused],
+    ["GET", "/api/charts", undefined, terminated],
+    ["PUT", `/api/charts/${id}`, { document: minimal, version: 1 }, refused],
+    [
+      "POST",
+      `/api/charts/${id}/operations`,
+      { operations: [{ op: "removeRole", id: "a" }] },
+      terminated,
+    ],
+    // The access gate's query (the access store) fails the same way.
+    ["GET", `/api/charts/${id}/members`, undefined, refused],
+  ] as const)(
+    "%s %s answers 503 database_unavailable with Retry-After",
+    async (method, path, body, error) => {
+      const call = request(appWith(error()))[method.toLowerCase() as "get" | "put" | "post"](path);
+      const res = await (body === undefined ? call : call.send(body));
+      expect(res.status).toBe(503);
+      expect(res.headers["retry-after"]).toBe("5");
+      expect(res.body).toEqual({
+        error: {
+          code: "database_unavailable",
+          message: "the database is not answering; try again in a few seconds",
+          issues: [],
+        },
+      });
+      expect(res.text).not.toMatch(/hunter2|db\.internal|ECONNREFUSED|57P01|administrator/);
+      // Logged for whoever runs the server: a warning with the cause, not an error.
+      const line = JSON.parse(logged.trim().split("\n").at(-2) ?? "{}");
+      expect(line).toMatchObject({ level: 40, msg: "the database is not answering" });
+      expect(logged).toContain(res.headers["x-request-id"]);
+    },
+  );
+
+  it("reports the database degraded on /api/health with 503 and Retry-After", async () => {
+    const res = await request(appWith(refused())).get("/api/health").expect(503);
+    expect(res.headers["retry-after"]).toBe("5");
+    expect(res.body).toEqual({
+      status: "degraded",
+      database: "embedded",
+      databaseReachable: false,
+      databaseLatencyMs: null,
+    });
+    expect(res.text).not.toMatch(/hunter2|db\.internal|ECONNREFUSED/);
   });
 });
