@@ -1,4 +1,5 @@
 import { benchColdStart } from "./cold-start.bench";
+import { benchEmbeddedDurability } from "./embedded-durability.bench";
 import { machineNote, printTable, type Row } from "./lib";
 import { benchLiveCrowd } from "./live-crowd.bench";
 import { benchLiveMemory } from "./live-memory.bench";
@@ -8,7 +9,7 @@ import { benchValidate } from "./validate.bench";
 
 /**
  * The API benchmarks: `npm run bench -w @rolemap/api [-- validate operations cold-start
- * live-writes live-crowd live-memory]`.
+ * live-writes live-crowd live-memory embedded-durability]`.
  * Each starts real servers on 127.0.0.1 (free ports, temp data dirs) and stops them.
  * Set ROLEMAP_BENCH_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres) to
  * also measure operations on a PostgreSQL server, in a throwaway database.
@@ -23,6 +24,7 @@ const BENCHES = {
   "live-writes": benchLiveWrites,
   "live-crowd": benchLiveCrowd,
   "live-memory": benchLiveMemory,
+  "embedded-durability": benchEmbeddedDurability,
 } satisfies Record<string, () => Promise<Row[]>>;
 type Name = keyof typeof BENCHES;
 
