@@ -52,6 +52,7 @@ async function exportBody(document: ChartDocument, options: ExportOptions): Prom
       return writePptx(
         document,
         renderForExport(document, { findings, title: false, appendix: false }),
+        exportFindings(document, findings),
       );
     case "xlsx":
       return writeXlsx(document, exportFindings(document, findings));

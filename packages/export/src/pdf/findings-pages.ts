@@ -10,7 +10,7 @@ const INK = "#111827";
 const MUTED = "#4b5563";
 const RULE = "#e5e7eb";
 /** The renderer's severity colours (its theme), so badges and chips match. */
-const SEVERITY: Record<Severity, { label: string; text: string; fill: string }> = {
+export const SEVERITY: Record<Severity, { label: string; text: string; fill: string }> = {
   error: { label: "Error", text: "#991b1b", fill: "#fee2e2" },
   warning: { label: "Warning", text: "#854d0e", fill: "#fef3c7" },
   info: { label: "Info", text: "#1e3a8a", fill: "#dbeafe" },

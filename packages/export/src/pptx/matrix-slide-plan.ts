@@ -52,7 +52,7 @@ export function estimateLines(text: string, width: number, size: number): number
   return lines;
 }
 
-const linesHeight = (lines: number, size: number) =>
+export const linesHeight = (lines: number, size: number) =>
   (lines * size * LINE_HEIGHT_EM) / POINTS_PER_INCH;
 
 export function headerHeight(roles: readonly Role[], width: number): number {

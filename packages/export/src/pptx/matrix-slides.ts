@@ -4,15 +4,8 @@ import type PptxGenJS from "pptxgenjs";
 import { CODE_STYLES, cellStyle, DISPLAY_ORDER, formatCodes } from "../matrix/code-styles";
 import type { MatrixGrid, MatrixRow } from "../matrix/matrix-grid";
 import { type MatrixSlidePlan, planMatrixSlides } from "./matrix-slide-plan";
-import {
-  CELL_MARGIN,
-  DECK_FONT,
-  LEGEND,
-  MARGIN,
-  MATRIX_TYPE,
-  TABLE_FRAME,
-  TITLE,
-} from "./slide-layout";
+import { CELL_MARGIN, DECK_FONT, LEGEND, MARGIN, MATRIX_TYPE, TABLE_FRAME } from "./slide-layout";
+import { addSlideTitle } from "./slide-title";
 
 const INK = "111827";
 const MUTED = "6B7280";
@@ -28,17 +21,7 @@ export function addMatrixSlides(deck: PptxGenJS, grid: MatrixGrid): number {
   const plans = planMatrixSlides(grid);
   for (const plan of plans) {
     const slide = deck.addSlide();
-    slide.addText(partTitle(grid, plan, plans.length), {
-      x: MARGIN,
-      y: TITLE.y,
-      w: TABLE_FRAME.width,
-      h: TITLE.height,
-      fontFace: DECK_FONT,
-      fontSize: 22,
-      bold: true,
-      color: INK,
-      margin: 0,
-    });
+    addSlideTitle(slide, partTitle(grid, plan, plans.length));
     if (grid.roles.length === 0 || grid.rows.length === 0) {
       slide.addText(
         grid.rows.length === 0

@@ -1,10 +1,13 @@
 import { type ChartDocument, ExportOptionsSchema } from "@rolemap/contract";
+import { cleanText } from "@rolemap/render";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { exportChart } from "../export-chart";
 import { CODE_STYLES } from "../matrix/code-styles";
 import { buildMatrixGrid } from "../matrix/matrix-grid";
 import { generatedChart, trickyChart } from "../testing/charts";
+import { HOSTILE_TEXTS } from "../testing/hostile-chart";
+import { xmlText as elementText, readXml, xmlElements } from "../testing/read-xml";
 import { readZip } from "../testing/read-zip";
 import { planMatrixSlides } from "./matrix-slide-plan";
 import { CHART_FRAME } from "./slide-layout";
@@ -119,5 +122,108 @@ describe("pptx", () => {
         `roles ${plan.roles.start + 1}–${plan.roles.end} of ${document.roles.length}`,
       );
     }
+  });
+});
+
+describe("pptx of a large chart", () => {
+  const big = generatedChart(1_000, 100);
+
+  it("is a deck of tens of slides: overview, branches, matrix by responsibility, findings", async () => {
+    const { file, zip } = await exportPptx(big, "true");
+    const slides = slidePaths(zip.paths);
+    // Not one per role (the old deck had 1,009 slides), not a handful either.
+    expect(slides.length).toBeGreaterThanOrEqual(20);
+    expect(slides.length).toBeLessThanOrEqual(100);
+    expect(file.body.byteLength).toBeLessThan(20 * 1024 * 1024);
+
+    const kinds: string[] = [];
+    for (let i = 1; i <= slides.length; i++) {
+      const xml = await zip.text(`ppt/slides/slide${i}.xml`);
+      const title = xmlText(/<p:sp>[\s\S]*?<\/p:sp>/.exec(xml)?.[0] ?? "");
+      if (xml.includes("<p:pic>")) kinds.push("overview");
+      else if (title.startsWith("Who does what")) kinds.push("matrix");
+      else if (title.startsWith("Findings")) kinds.push("findings");
+      else if (/: \d+ roles$/.test(title)) kinds.push("branch");
+      else kinds.push(`? ${title}`);
+    }
+    // In that order, each kind once or more.
+    const order = kinds.filter((kind, i) => kind !== kinds[i - 1]);
+    expect(order).toEqual(["overview", "branch", "matrix", "findings"]);
+  });
+
+  it("draws every role on the branch slides, as shapes with its title", async () => {
+    const { zip } = await exportPptx(big);
+    const slides = slidePaths(zip.paths);
+    let cards = 0;
+    const titles = new Set<string>();
+    for (let i = 2; i <= slides.length; i++) {
+      const xml = await zip.text(`ppt/slides/slide${i}.xml`);
+      if (xml.includes("<a:tbl>")) break;
+      for (const card of xml.matchAll(
+        /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?prstGeom prst="roundRect"[\s\S]*?<\/p:sp>/g,
+      )) {
+        cards++;
+        titles.add(xmlText(/<a:r>[\s\S]*?<\/a:r>/.exec(card[0])?.[0] ?? ""));
+      }
+    }
+    // A head is on its map slide and on its reports' slides; every role is drawn at least once.
+    expect(cards).toBeGreaterThanOrEqual(1_000);
+    for (const role of big.roles) expect(titles.has(role.title)).toBe(true);
+  });
+
+  it("lists the matrix by responsibility, naming the first roles of each code", async () => {
+    const { zip } = await exportPptx(big);
+    const slides = slidePaths(zip.paths);
+    const tables: Cell[][][] = [];
+    for (let i = 2; i <= slides.length; i++) {
+      const xml = await zip.text(`ppt/slides/slide${i}.xml`);
+      if (xml.includes("<a:tbl>")) tables.push(tableOf(xml));
+    }
+    expect(tables[0]?.[0]?.map((cell) => cell.text)).toEqual([
+      "Responsibility",
+      "A: Accountable",
+      "R: Responsible",
+      "S: Support",
+      "C: Consulted",
+      "I: Informed",
+    ]);
+    const rows = tables.flatMap((table) => table.slice(1));
+    expect(rows.map((row) => row[0]?.text)).toEqual(
+      big.responsibilities.map((item) => `${item.name}${item.category ?? ""}`),
+    );
+    const first = big.responsibilities[0]?.id;
+    const accountable = big.assignments.find((a) => a.responsibility === first && a.code === "A");
+    const title = big.roles.find((role) => role.id === accountable?.role)?.title;
+    expect(rows[0]?.[1]?.text).toContain(title);
+  });
+});
+
+describe("pptx branch and responsibility slides with hostile text", () => {
+  it("keeps every text as data: strict XML, the texts read back", async () => {
+    const document = generatedChart(120, 30);
+    const texts = HOSTILE_TEXTS.map((text, i) => `${text} #${i}`);
+    const hostile: ChartDocument = {
+      ...document,
+      roles: document.roles.map((role, i) => ({
+        ...role,
+        title: texts[i % texts.length] as string,
+        holder: i % 3 === 0 ? null : (texts[(i + 1) % texts.length] as string),
+        department: texts[(i + 2) % texts.length] as string,
+      })),
+      responsibilities: document.responsibilities.map((item, i) => ({
+        ...item,
+        name: texts[i % texts.length] as string,
+      })),
+    };
+    const { zip } = await exportPptx(hostile, "true");
+    const read: string[] = [];
+    for (const path of slidePaths(zip.paths)) {
+      const root = readXml(new TextDecoder("utf-8", { fatal: true }).decode(await zip.bytes(path)));
+      for (const element of xmlElements(root))
+        if (element.name === "a:t") read.push(elementText(element));
+    }
+    // Every role's title on its card, every name in the matrix, as cleanText shows them.
+    for (const role of hostile.roles) expect(read).toContain(cleanText(role.title));
+    for (const item of hostile.responsibilities) expect(read).toContain(cleanText(item.name));
   });
 });
