@@ -93,7 +93,7 @@ function drawCard(slide: PptxGenJS.Slide, role: Role, place: Placement): void {
   const w = CARD_W * place.scale;
   const h = CARD_H * place.scale;
   // Type in proportion to the card: 17/16/14 px on the editor's 124 px card.
-  const size = (px: number) => Math.max(4, Math.round(((px * h) / CARD_H) * 72 * 0.75 * 10) / 10);
+  const size = (px: number) => Math.max(4, Math.round(((px * h) / CARD_H) * 72 * 10) / 10);
   const vacant = isVacant(role);
   const department = cleanText(role.department ?? "");
   const runs: PptxGenJS.TextProps[] = [

@@ -8,19 +8,24 @@ import { CELL_MARGIN, TABLE_FRAME } from "./slide-layout";
 
 /** Findings listed in a deck; the rest are counted (the XLSX and the editor list them all). */
 export const MAX_FINDING_ROWS = 48;
+const PLURAL = {
+  error: (n: number) => (n === 1 ? "error" : "errors"),
+  warning: (n: number) => (n === 1 ? "warning" : "warnings"),
+  info: () => "info",
+};
 const COLUMNS = [1.0, 2.6, TABLE_FRAME.width - 3.6];
 const SIZE = 10;
 
 /**
  * The findings after the matrix, most severe first (the engine's order): severity, rule
- * and message, on as many slides as they need up to MAX_FINDING_ROWS, then a count of the
- * rest. Messages quote people's text: they go in as `cleanText` makes them.
+ * and message, on as many slides as they need up to MAX_FINDING_ROWS; each title says
+ * which of how many it lists. Messages quote people's text: they go in as `cleanText` makes them.
  */
 export function addFindingsSlides(deck: PptxGenJS, findings: readonly Finding[]): number {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) counts[finding.severity]++;
   const summary = (["error", "warning", "info"] as const)
-    .map((severity) => `${counts[severity]} ${SEVERITY[severity].label.toLowerCase()}`)
+    .map((severity) => `${counts[severity]} ${PLURAL[severity](counts[severity])}`)
     .join(", ");
   const rows: TableRowPlan[] = findings.slice(0, MAX_FINDING_ROWS).map((finding) => {
     const message = cleanText(finding.message);
@@ -46,21 +51,18 @@ export function addFindingsSlides(deck: PptxGenJS, findings: readonly Finding[])
         2 * CELL_MARGIN,
     };
   });
-  const more = findings.length - rows.length;
-  const note =
-    findings.length === 0
-      ? "None: the chart passes every rule."
-      : more > 0
-        ? `… and ${more} more findings: the XLSX export and the editor's findings panel list them all.`
-        : undefined;
-  if (note !== undefined)
+  if (findings.length === 0)
     rows.push({
-      cells: [{ text: "" }, { text: "" }, { text: note, options: { italic: true } }],
-      height: linesHeight(2, SIZE) + 2 * CELL_MARGIN,
+      cells: [{ text: "" }, { text: "" }, { text: "None: the chart passes every rule." }],
+      height: linesHeight(1, SIZE) + 2 * CELL_MARGIN,
     });
+  const listed = Math.min(findings.length, MAX_FINDING_ROWS);
+  const rest = listed < findings.length ? "; the XLSX export lists them all" : "";
   return addPagedTable(deck, {
     title: (start, end) =>
-      `Findings (${summary})${rows.length > 1 && (start > 0 || end < rows.length) ? `: ${start + 1}–${Math.min(end, findings.length)}` : ""}`,
+      findings.length === 0
+        ? "Findings: none"
+        : `Findings (${summary}): ${start + 1}–${end} of ${findings.length}${rest}`,
     columnWidths: COLUMNS,
     header: [{ text: "Severity" }, { text: "Rule" }, { text: "Message" }].map((cell) => ({
       ...cell,

@@ -1,4 +1,5 @@
 import { type ChartDocument, ExportOptionsSchema } from "@rolemap/contract";
+import { validateChart } from "@rolemap/domain";
 import { cleanText } from "@rolemap/render";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ import { generatedChart, trickyChart } from "../testing/charts";
 import { HOSTILE_TEXTS } from "../testing/hostile-chart";
 import { xmlText as elementText, readXml, xmlElements } from "../testing/read-xml";
 import { readZip } from "../testing/read-zip";
+import { MAX_FINDING_ROWS } from "./findings-slides";
 import { planMatrixSlides } from "./matrix-slide-plan";
 import { CHART_FRAME } from "./slide-layout";
 
@@ -149,6 +151,29 @@ describe("pptx of a large chart", () => {
     // In that order, each kind once or more.
     const order = kinds.filter((kind, i) => kind !== kinds[i - 1]);
     expect(order).toEqual(["overview", "branch", "matrix", "findings"]);
+  });
+
+  it("lists the first findings, most severe first, and says how many there are", async () => {
+    const findings = validateChart(big);
+    expect(findings.length).toBeGreaterThan(MAX_FINDING_ROWS);
+    const { zip } = await exportPptx(big, "true");
+    const rows: Cell[][] = [];
+    const titles: string[] = [];
+    for (const path of slidePaths(zip.paths)) {
+      const xml = await zip.text(path);
+      const title = xmlText(/<p:sp>[\s\S]*?<\/p:sp>/.exec(xml)?.[0] ?? "");
+      if (!title.startsWith("Findings")) continue;
+      titles.push(title);
+      rows.push(...tableOf(xml).slice(1));
+    }
+    expect(rows.map((row) => row[2]?.text)).toEqual(
+      findings.slice(0, MAX_FINDING_ROWS).map((finding) => finding.message),
+    );
+    expect(titles[0]).toMatch(
+      new RegExp(
+        `^Findings \\(\\d+ errors?, \\d+ warnings?, \\d+ info\\): 1–\\d+ of ${findings.length}; the XLSX export lists them all$`,
+      ),
+    );
   });
 
   it("draws every role on the branch slides, as shapes with its title", async () => {
