@@ -56,6 +56,7 @@ const PROBLEMS: Record<number, string> = {
   404: "not_found; a chart the principal cannot see answers the same",
   409: "a conflict with the stored state",
   413: "payload_too_large: the body is over the server's limit",
+  421: "unknown_host: the request's Host is not a name this server answers to (ALLOWED_HOSTS, APP_ORIGIN); a page on a rebound DNS name gets this",
   423: "locked: the facilitator has locked the chart (live.md); only its owner can change it now",
   429: "rate_limited: too many requests from this principal (or client address); wait and retry",
 };
@@ -84,15 +85,15 @@ export interface OperationSpec {
   body?: SchemaName | object;
   /** The successful answers. */
   responses: Record<number, object>;
-  /** The error statuses besides 429 (every route) and 408 (every route with a body). */
+  /** The error statuses besides 421 and 429 (every route) and 408 (every route with a body). */
   problems?: Problem[];
   /** Omitted: the document's own requirement (a session cookie or an API token). */
   security?: Record<string, string[]>[];
 }
 
 /**
- * One operation. Every API request passes the per-principal rate limit (429), and a body
- * that arrives too slowly is cut off by the server (408).
+ * One operation. Every API request passes the host-name check (421) and the per-principal
+ * rate limit (429), and a body that arrives too slowly is cut off by the server (408).
  */
 function operation({ body, responses, problems: listed = [], ...rest }: OperationSpec) {
   const requestBody = typeof body === "string" ? { required: true, ...json(body) } : body;
@@ -101,7 +102,7 @@ function operation({ body, responses, problems: listed = [], ...rest }: Operatio
     ...(requestBody === undefined ? {} : { requestBody }),
     responses: {
       ...responses,
-      ...problems([429, ...listed]),
+      ...problems([421, 429, ...listed]),
       ...(requestBody === undefined ? {} : { 408: TIMEOUT }),
     },
   };
