@@ -5,6 +5,10 @@ import { createServer } from "node:net";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import type { ChartDocument } from "@rolemap/contract";
+import autocannon, {
+  type Options as AutocannonOptions,
+  type Result as AutocannonResult,
+} from "autocannon";
 import pg from "pg";
 import { generateChart } from "../../../packages/domain/bench/generate-chart";
 import { setUpOwnerToken } from "../test/server-process";
@@ -308,4 +312,56 @@ export async function onEachDatabase(
     await removeDir(dataDir);
   }
   return rows;
+}
+
+/** Signs the owner (set up by `signIn`) in as a browser does: the session cookie to send. */
+export async function ownerSessionCookie(server: { baseUrl: string }): Promise<string> {
+  const res = await fetch(`${server.baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: server.baseUrl },
+    body: JSON.stringify({ email: "owner@example.com", password: "owner-password-1" }),
+  });
+  await res.arrayBuffer();
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  if (res.status !== 200 || cookie === "") throw new Error(`login answered ${res.status}`);
+  return cookie;
+}
+
+/** One autocannon run that must see only 2xx answers (anything else is a broken bench). */
+export async function loadRun(options: AutocannonOptions, label: string): Promise<LoadResult> {
+  const result = await autocannon({ timeout: 30, ...options });
+  const bad = result.errors + result.timeouts + result.non2xx;
+  if (bad > 0 || result.latency.totalCount === 0)
+    throw new Error(
+      `${label}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx of ${result.latency.totalCount} requests`,
+    );
+  return { ...result, perSecond: result.latency.totalCount / (result.duration || 1) };
+}
+export type LoadResult = AutocannonResult & { perSecond: number };
+
+/**
+ * Probes a server's event loop from outside: one small request at a time (`path` must not
+ * touch the database, so a queue there does not count as a stall), every `everyMs`. The
+ * longest answer is about the longest time the server could not answer anyone.
+ */
+export function probeStalls(baseUrl: string, path: string, everyMs = 5) {
+  const times: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const start = performance.now();
+      const res = await fetch(`${baseUrl}${path}`);
+      await res.arrayBuffer();
+      times.push(performance.now() - start);
+      await sleep(everyMs);
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      const sorted = [...times].sort((a, b) => a - b);
+      return { probes: times.length, max: sorted.at(-1) ?? Number.NaN, p50: median(times) };
+    },
+  };
 }

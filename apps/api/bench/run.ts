@@ -5,11 +5,12 @@ import { benchLiveCrowd } from "./live-crowd.bench";
 import { benchLiveMemory } from "./live-memory.bench";
 import { benchLiveWrites } from "./live-writes.bench";
 import { benchOperations } from "./operations.bench";
+import { benchThroughput } from "./throughput.bench";
 import { benchValidate } from "./validate.bench";
 
 /**
  * The API benchmarks: `npm run bench -w @rolemap/api [-- validate operations cold-start
- * live-writes live-crowd live-memory embedded-durability]`.
+ * live-writes live-crowd live-memory embedded-durability throughput]`.
  * Each starts real servers on 127.0.0.1 (free ports, temp data dirs) and stops them.
  * Set ROLEMAP_BENCH_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres) to
  * also measure operations on a PostgreSQL server, in a throwaway database.
@@ -25,6 +26,7 @@ const BENCHES = {
   "live-crowd": benchLiveCrowd,
   "live-memory": benchLiveMemory,
   "embedded-durability": benchEmbeddedDurability,
+  throughput: benchThroughput,
 } satisfies Record<string, () => Promise<Row[]>>;
 type Name = keyof typeof BENCHES;
 

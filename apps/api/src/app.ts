@@ -4,6 +4,7 @@ import type { Duplex } from "node:stream";
 import express, { type Express } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
+import { cacheAccessStore } from "./auth/access-cache";
 import { DEFAULT_PASSWORD_COST, type PasswordCost } from "./auth/secrets";
 import { allowedHostNames, allowedHostsOnly } from "./http/allowed-hosts";
 import { authenticate, requirePrincipal, SESSION_IDLE_MS } from "./http/authenticate";
@@ -95,7 +96,7 @@ export type RolemapApp = Express & {
 /** Builds the whole HTTP app; `listen()` is the caller's business (see server.ts). */
 export function createApp({
   store,
-  accessStore,
+  accessStore: storedAccess,
   logger,
   bodyLimit,
   webDist,
@@ -127,7 +128,10 @@ export function createApp({
   app.use(allowedHostsOnly(hostNames, trustsProxy));
   app.use(securityHeaders(webDist));
 
-  const access = createChartAccess(accessStore);
+  // Before the live hub, which re-checks access on the same bus events.
+  const accessCache = cacheAccessStore(storedAccess, { soleUser: store.kind === "embedded", bus });
+  const accessStore = accessCache.store;
+  const access = createChartAccess(accessStore, accessCache.forgetChart);
   const auth = createAuthService(accessStore, {
     passwordCost: security.passwordCost,
     sessionIdleMs: SESSION_IDLE_MS,

@@ -18,6 +18,14 @@ export function createDocumentCache(capacity: number) {
       charts.set(id, chart);
       return chart;
     },
+    /**
+     * The newest held version, whatever the row says: only for a store that is its
+     * database's only writer (every commit passes `set`), where that is the current one.
+     */
+    latest(id: string): StoredChart | undefined {
+      const chart = charts.get(id);
+      return chart === undefined ? undefined : this.get(id, chart.version);
+    },
     set(chart: StoredChart) {
       const held = charts.get(chart.id);
       // Two writers can race to fill it; the newer version wins.

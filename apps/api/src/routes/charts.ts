@@ -5,10 +5,28 @@ import {
   OperationsBodySchema,
   ReplaceChartBodySchema,
 } from "@rolemap/contract";
-import { Router } from "express";
+import { type Request, type Response, Router } from "express";
 import { principalOf } from "../http/authenticate";
 import { parseWith } from "../http/parse";
+import type { ChartAnswer } from "../services/chart-answers";
 import type { ChartService } from "../services/chart-service";
+
+/**
+ * Sends a chart's stored bytes. `private, no-cache`: a browser may keep the answer but asks
+ * again every time, and an unchanged chart (same version, same access) answers 304.
+ */
+function sendAnswer(req: Request, res: Response, answer: ChartAnswer) {
+  res.setHeader("ETag", answer.etag);
+  res.setHeader("Cache-Control", "private, no-cache");
+  if (req.fresh) {
+    res.status(304).end();
+    return;
+  }
+  res.type("json");
+  res.setHeader("Content-Length", answer.head.length + answer.tail.length);
+  res.write(answer.head);
+  res.end(answer.tail);
+}
 
 /** /api/charts: thin handlers that parse with the contract and call the service. */
 export function chartsRouter(charts: ChartService): Router {
@@ -28,7 +46,7 @@ export function chartsRouter(charts: ChartService): Router {
   });
 
   router.get("/:id", async (req, res) => {
-    res.json(await charts.get(principalOf(res), idOf(req.params)));
+    sendAnswer(req, res, await charts.answer(principalOf(res), idOf(req.params)));
   });
 
   router.put("/:id", async (req, res) => {

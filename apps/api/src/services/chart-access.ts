@@ -7,7 +7,11 @@ import type { AccessStore } from "./access-store";
  * The one gate in front of a chart. No principal: 401. A chart the principal cannot see,
  * or that does not exist: the same 404 (no probing for ids). Seen but not allowed: 403.
  */
-export function createChartAccess(store: AccessStore) {
+export function createChartAccess(
+  store: AccessStore,
+  /** Told when a chart is removed (the access cache drops its grants). */
+  chartRemoved: (chartId: string) => void = () => {},
+) {
   /** The principal's level on the chart; undefined when it cannot see it (or it is gone). */
   const level = async (principal: Principal, chartId: string): Promise<AccessLevel | undefined> => {
     const grant = await store.chartGrant(
@@ -19,6 +23,7 @@ export function createChartAccess(store: AccessStore) {
 
   return {
     level,
+    chartRemoved,
 
     async require(
       principal: Principal | undefined,

@@ -18,6 +18,7 @@ import { AppError, invalidInput, notFound, unauthenticated } from "../errors";
 import { prefixIssues } from "../http/parse";
 import { requireAccount } from "./account-service";
 import type { ChartAccess } from "./chart-access";
+import { type ChartAnswer, createAnswerCache } from "./chart-answers";
 import { countsOf } from "./chart-counts";
 import type {
   Author,
@@ -74,6 +75,9 @@ function unwrap(outcome: CommitOutcome, id: string): StoredChart {
   return outcome.chart;
 }
 
+/** How many bytes of serialised charts the GET answers may hold (a 1,000-role chart: ~430 KiB). */
+const ANSWER_CACHE_BYTES = 64 * 1024 * 1024;
+
 /** What the service tells live connections besides commits (the writer announces those). */
 export interface ChartEvents {
   /** Closes the chart's live connections. */
@@ -91,6 +95,7 @@ export function createChartService(
   counts: CountsRefresher,
   events: ChartEvents,
 ) {
+  const answers = createAnswerCache(ANSWER_CACHE_BYTES);
   /** An HTTP write through the one operation path (a fresh batch id, no live peer). */
   const write = async (
     principal: Principal,
@@ -156,6 +161,14 @@ export function createChartService(
       const chart = await store.get(id);
       if (chart === undefined) throw notFound(`chart ${id}`);
       return toRecord(chart, level);
+    },
+
+    /** GET's answer as bytes: the gate on every call, the serialisation once per version. */
+    async answer(principal: Principal | undefined, id: string): Promise<ChartAnswer> {
+      const level = await access.require(principal, id, "view");
+      const chart = await store.get(id);
+      if (chart === undefined) throw notFound(`chart ${id}`);
+      return answers.answer(chart, level);
     },
 
     async findings(principal: Principal | undefined, id: string): Promise<Finding[]> {
@@ -235,7 +248,10 @@ export function createChartService(
 
     async remove(principal: Principal | undefined, id: string): Promise<void> {
       await access.require(principal, id, "owner");
-      if (!(await store.remove(id))) throw notFound(`chart ${id}`);
+      answers.forget(id);
+      const removed = await store.remove(id);
+      access.chartRemoved(id);
+      if (!removed) throw notFound(`chart ${id}`);
       events.removed(id);
     },
   };
