@@ -6,6 +6,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestApp, type TestApp } from "../../test/harness";
 import { call, inviteAccount } from "../../test/principals";
+import type { InterchangeLimits } from "../interchange-pool/limits";
 import { createInterchangePool, type InterchangePool } from "../interchange-pool/pool";
 
 /**
@@ -23,7 +24,7 @@ interface Fixture {
   charts: Record<string, string>;
 }
 
-async function startFixture(limits: Parameters<typeof createInterchangePool>[0]["limits"]) {
+async function startFixture(limits: Partial<InterchangeLimits>) {
   const pool = createInterchangePool({ workerFile: STUBBORN, limits });
   const t = await startTestApp({ interchangePool: pool });
   const charts: Record<string, string> = {};
