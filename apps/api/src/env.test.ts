@@ -21,6 +21,11 @@ describe("readEnv", () => {
       REQUEST_TIMEOUT_MS: 60_000,
       LIVE_HEAL_MS: 5000,
       LIVE_CATCH_UP_LIMIT: 1000,
+      DATABASE_POOL_SIZE: 10,
+      DATABASE_CONNECT_TIMEOUT_MS: 5000,
+      DATABASE_STATEMENT_TIMEOUT_MS: 15_000,
+      DATABASE_LOCK_TIMEOUT_MS: 5000,
+      DATABASE_TRANSACTION_TIMEOUT_MS: 60_000,
     });
   });
 
@@ -52,6 +57,11 @@ describe("readEnv", () => {
         REQUEST_TIMEOUT_MS: "30000",
         LIVE_HEAL_MS: "250",
         LIVE_CATCH_UP_LIMIT: "0",
+        DATABASE_POOL_SIZE: "20",
+        DATABASE_CONNECT_TIMEOUT_MS: "2000",
+        DATABASE_STATEMENT_TIMEOUT_MS: "30000",
+        DATABASE_LOCK_TIMEOUT_MS: "1000",
+        DATABASE_TRANSACTION_TIMEOUT_MS: "120000",
         UNRELATED: "ignored",
       }),
     ).toEqual({
@@ -74,6 +84,11 @@ describe("readEnv", () => {
       REQUEST_TIMEOUT_MS: 30_000,
       LIVE_HEAL_MS: 250,
       LIVE_CATCH_UP_LIMIT: 0,
+      DATABASE_POOL_SIZE: 20,
+      DATABASE_CONNECT_TIMEOUT_MS: 2000,
+      DATABASE_STATEMENT_TIMEOUT_MS: 30_000,
+      DATABASE_LOCK_TIMEOUT_MS: 1000,
+      DATABASE_TRANSACTION_TIMEOUT_MS: 120_000,
     });
   });
 
@@ -82,6 +97,8 @@ describe("readEnv", () => {
     ["CORS_ORIGINS", "https://ok.example,not a url"],
     ["HEADERS_TIMEOUT_MS", "10"],
     ["LIVE_HEAL_MS", "0"],
+    ["DATABASE_POOL_SIZE", "0"],
+    ["DATABASE_LOCK_TIMEOUT_MS", "5"],
   ])("rejects %s=%s naming it", (name, value) => {
     expect(() => readEnv({ [name]: value })).toThrow(new RegExp(name));
   });

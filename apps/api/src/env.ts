@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import { DEFAULT_POSTGRES_LIMITS as DB } from "./db/postgres-limits";
 
 /**
  * The only place that reads `process.env`. Everything else receives these values as
@@ -88,6 +89,20 @@ const EnvSchema = z.object({
   INTERCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   /** A worker's JavaScript heap; an export or import needing more is stopped: 422. */
   INTERCHANGE_MEMORY_MB: z.coerce.number().int().min(32).default(1_024),
+  /** PostgreSQL (db/postgres-limits.ts says why these defaults): connections per process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(DB.poolSize),
+  /** …how long a request waits for a connection before it is answered 503. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(DB.connectTimeoutMs),
+  /** …the longest statement (statement_timeout); a frozen server is given 5 s more. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(DB.statementTimeoutMs),
+  /** …the longest wait for a lock, e.g. on a chart row someone holds (lock_timeout): 503. */
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).default(DB.lockTimeoutMs),
+  /** …the longest write transaction (a 20,000-role replacement takes seconds). */
+  DATABASE_TRANSACTION_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(DB.transactionTimeoutMs),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

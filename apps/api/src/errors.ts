@@ -21,6 +21,8 @@ const STATUS: Record<ErrorCode, number> = {
   limit_exceeded: 422,
   /** The server has no room for this work now: retry after Retry-After. */
   server_busy: 503,
+  /** The database is down, unreachable or timed out: retry after Retry-After. */
+  database_unavailable: 503,
   internal: 500,
 };
 

@@ -53,7 +53,7 @@ beforeAll(async () => {
  * route with a body 408 (a body too slow), so the table lists those too.
  */
 const ROUTES: [path: string, method: string, statuses: string[]][] = [
-  ["/api/health", "get", ["200", "429"]],
+  ["/api/health", "get", ["200", "429", "503"]],
   ["/api/openapi.json", "get", ["200", "429"]],
   ["/api/validate", "post", ["200", "400", "403", "408", "413", "429"]],
   ["/api/templates", "get", ["200", "429"]],

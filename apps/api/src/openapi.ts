@@ -17,6 +17,7 @@ import {
   TemplatesResponseSchema,
 } from "@rolemap/contract";
 import { z } from "zod";
+import { HEALTH_DEADLINE_MS } from "./db/database-health";
 import {
   ACCESS_SCHEMAS,
   accountPaths,
@@ -59,6 +60,7 @@ const PROBLEMS: Record<number, string> = {
   421: "unknown_host: the request's Host is not a name this server answers to (ALLOWED_HOSTS, APP_ORIGIN); a page on a rebound DNS name gets this",
   423: "locked: the facilitator has locked the chart (live.md); only its owner can change it now",
   429: "rate_limited: too many requests from this principal (or client address); wait and retry",
+  503: "database_unavailable: the database is down, unreachable or did not answer in time; retry after Retry-After seconds",
 };
 /** Answered by the HTTP server itself, before the app: no JSON body. */
 const TIMEOUT = {
@@ -83,9 +85,12 @@ export interface OperationSpec {
   parameters?: object[];
   /** A JSON body by its schema's name, or a whole request body object. */
   body?: SchemaName | object;
-  /** The successful answers. */
+  /** The successful answers (and any status answered with another body than Error). */
   responses: Record<number, object>;
-  /** The error statuses besides 421 and 429 (every route) and 408 (every route with a body). */
+  /**
+   * The error statuses besides 421, 429 and 503 (every route) and 408 (every route with a
+   * body).
+   */
   problems?: Problem[];
   /** Omitted: the document's own requirement (a session cookie or an API token). */
   security?: Record<string, string[]>[];
@@ -93,7 +98,8 @@ export interface OperationSpec {
 
 /**
  * One operation. Every API request passes the host-name check (421) and the per-principal
- * rate limit (429), and a body that arrives too slowly is cut off by the server (408).
+ * rate limit (429), may find the database unavailable (503: signing in reads it too), and a
+ * body that arrives too slowly is cut off by the server (408).
  */
 function operation({ body, responses, problems: listed = [], ...rest }: OperationSpec) {
   const requestBody = typeof body === "string" ? { required: true, ...json(body) } : body;
@@ -101,8 +107,8 @@ function operation({ body, responses, problems: listed = [], ...rest }: Operatio
     ...rest,
     ...(requestBody === undefined ? {} : { requestBody }),
     responses: {
+      ...problems([421, 429, 503, ...listed]),
       ...responses,
-      ...problems([421, 429, ...listed]),
       ...(requestBody === undefined ? {} : { 408: TIMEOUT }),
     },
   };
@@ -141,9 +147,15 @@ function publicPaths() {
   return {
     "/api/health": {
       get: operation({
-        summary: "Liveness and database kind",
+        summary: "Liveness, and whether the database answers",
         security: PUBLIC,
-        responses: { 200: reply("ok", "Health") },
+        responses: {
+          200: reply("ok: the database answered (databaseLatencyMs)", "Health"),
+          503: reply(
+            `degraded: the database did not answer within ${HEALTH_DEADLINE_MS / 1000} s; Retry-After says when to ask again`,
+            "Health",
+          ),
+        },
       }),
     },
     "/api/openapi.json": {

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Logger } from "pino";
 import { createApp } from "./app";
 import { type DatabaseConfig, openDatabase } from "./db/database";
+import { postgresLimitsOf } from "./db/postgres-limits";
 import { createPrismaAccessStore } from "./db/prisma-access-store";
 import { createPrismaChartStore } from "./db/prisma-chart-store";
 import { type Env, readEnv } from "./env";
@@ -17,7 +18,7 @@ const DEFAULT_WEB_DIST = path.resolve(import.meta.dirname, "../../web/dist");
 export function databaseConfig(env: Env): DatabaseConfig {
   return env.DATABASE_URL === undefined
     ? { kind: "embedded", dataDir: env.DATA_DIR }
-    : { kind: "postgres", url: env.DATABASE_URL };
+    : { kind: "postgres", url: env.DATABASE_URL, limits: postgresLimitsOf(env) };
 }
 
 export interface Timeouts {

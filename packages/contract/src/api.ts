@@ -7,9 +7,13 @@ import { OperationBatchSchema } from "./operations";
 /** Schemas of the HTTP API's bodies. The API parses with them; clients infer types. */
 
 export const DatabaseKindSchema = z.enum(["embedded", "postgres"]);
+/** `degraded` (HTTP 503): the database did not answer the health check's query in time. */
 export const HealthResponseSchema = z.strictObject({
-  status: z.literal("ok"),
+  status: z.enum(["ok", "degraded"]),
   database: DatabaseKindSchema,
+  databaseReachable: z.boolean(),
+  /** How long the database took to answer; null when it did not. */
+  databaseLatencyMs: z.number().nonnegative().nullable(),
 });
 
 export const ErrorCodeSchema = z.enum([
@@ -31,6 +35,7 @@ export const ErrorCodeSchema = z.enum([
   "unknown_host",
   "limit_exceeded",
   "server_busy",
+  "database_unavailable",
   "internal",
 ]);
 export const ErrorBodySchema = z.strictObject({

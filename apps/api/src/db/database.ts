@@ -2,6 +2,7 @@ import type { DatabaseKind } from "@rolemap/contract";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { openEmbedded } from "./embedded";
 import { openPostgres } from "./postgres";
+import type { PostgresLimits } from "./postgres-limits";
 
 export interface Database {
   kind: DatabaseKind;
@@ -10,7 +11,7 @@ export interface Database {
 }
 
 export type DatabaseConfig =
-  | { kind: "postgres"; url: string }
+  | { kind: "postgres"; url: string; limits?: PostgresLimits }
   /** `dataDir` undefined keeps the embedded database in memory (tests). */
   | { kind: "embedded"; dataDir: string | undefined };
 
@@ -20,6 +21,6 @@ export function openDatabase(
   warn: (message: string) => void,
 ): Promise<Database> {
   return config.kind === "postgres"
-    ? openPostgres(config.url, warn)
+    ? openPostgres(config.url, warn, config.limits)
     : openEmbedded(config.dataDir, warn);
 }

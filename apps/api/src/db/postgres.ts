@@ -1,15 +1,21 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
 import type { Database } from "./database";
 import { migrate } from "./migrate";
-import { TRANSACTION_OPTIONS } from "./transaction-options";
+import { DEFAULT_POSTGRES_LIMITS, type PostgresLimits } from "./postgres-limits";
+import { postgresAdapter } from "./postgres-pool";
+import { postgresTransactionOptions } from "./transaction-options";
 
-/** A PostgreSQL server: several stateless API processes can share it. */
+/**
+ * A PostgreSQL server: several stateless API processes can share it. `limits` bound every
+ * wait on it (postgres-limits.ts), so an outage is answered 503 rather than held.
+ */
 export async function openPostgres(
   url: string,
   warn: (message: string) => void,
+  limits: PostgresLimits = DEFAULT_POSTGRES_LIMITS,
 ): Promise<Database> {
+  // Migrations run without the limits: waiting for another process's migration is right.
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -23,9 +29,14 @@ export async function openPostgres(
   } finally {
     await client.end();
   }
+  return connectPostgres(url, limits);
+}
+
+/** Prisma over a pool to `url`, bounded by `limits`; it connects on the first query. */
+export function connectPostgres(url: string, limits: PostgresLimits): Database {
   const prisma = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: 10 }),
-    transactionOptions: TRANSACTION_OPTIONS,
+    adapter: postgresAdapter(url, limits),
+    transactionOptions: postgresTransactionOptions(limits),
   });
   return { kind: "postgres", prisma, close: () => prisma.$disconnect() };
 }

@@ -22,7 +22,7 @@ import {
 } from "./bulk-writes";
 import type { Database } from "./database";
 import { createDocumentCache } from "./document-cache";
-import { canonicalDocument, canonicalRoles, documentInclude, rowsToDocument } from "./rows";
+import { canonicalDocument, canonicalRoles, readChartRows, rowsToDocument } from "./rows";
 
 type Tx = Prisma.TransactionClient;
 
@@ -145,7 +145,7 @@ export function createPrismaChartStore(database: Database): ChartStore {
   const isSoleWriter = () => database.kind === "embedded" && storesOf.get(database) === 1;
 
   const load = async (client: Tx | typeof prisma, id: string): Promise<StoredChart | undefined> => {
-    const chart = await client.chart.findUnique({ where: { id }, include: documentInclude });
+    const chart = await readChartRows(client, id);
     if (chart === null) return undefined;
     const stored = {
       id: chart.id,
@@ -279,7 +279,9 @@ export function createPrismaChartStore(database: Database): ChartStore {
               ],
             };
       const accountId = "accountId" in viewer ? viewer.accountId : undefined;
-      const [rows, total] = await prisma.$transaction([
+      // Not one transaction: its queries would share one connection, and the include's
+      // go out at once (see readChartRows); at READ COMMITTED it held no snapshot anyway.
+      const [rows, total] = await Promise.all([
         prisma.chart.findMany({
           where,
           orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
@@ -376,6 +378,10 @@ export function createPrismaChartStore(database: Database): ChartStore {
       const { count } = await prisma.chart.deleteMany({ where: { id } });
       cache.forget(id); // a read that finished meanwhile may have put it back
       return count > 0;
+    },
+
+    async ping() {
+      await prisma.$queryRaw`SELECT 1`;
     },
 
     close: () => database.close(),

@@ -43,8 +43,8 @@ export function rowToResponsibility(row: ResponsibilityRow): Responsibility {
   };
 }
 
-/** The relations to load with a chart, in document order. */
-export const documentInclude = {
+/** The relations of a chart, in document order. */
+const documentInclude = {
   roles: { orderBy: { ordinal: "asc" } },
   responsibilities: { orderBy: { ordinal: "asc" } },
   reportingLines: { orderBy: { id: "asc" } },
@@ -52,6 +52,34 @@ export const documentInclude = {
 } satisfies Prisma.ChartInclude;
 
 type ChartWithParts = Prisma.ChartGetPayload<{ include: typeof documentInclude }>;
+
+/**
+ * A chart's row and its four tables, one query after another. Prisma's `include` sends
+ * the four at once, and inside a transaction they all go to one connection: pg queues
+ * them with a deprecation warning today and will refuse them in pg 9.
+ */
+export async function readChartRows(
+  client: Prisma.TransactionClient,
+  id: string,
+): Promise<ChartWithParts | null> {
+  const chart = await client.chart.findUnique({ where: { id } });
+  if (chart === null) return null;
+  const where = { chartId: id };
+  const roles = await client.role.findMany({ where, orderBy: documentInclude.roles.orderBy });
+  const responsibilities = await client.responsibility.findMany({
+    where,
+    orderBy: documentInclude.responsibilities.orderBy,
+  });
+  const reportingLines = await client.reportingLine.findMany({
+    where,
+    orderBy: documentInclude.reportingLines.orderBy,
+  });
+  const assignments = await client.assignment.findMany({
+    where,
+    orderBy: documentInclude.assignments.orderBy,
+  });
+  return { ...chart, roles, responsibilities, reportingLines, assignments };
+}
 
 export function rowsToDocument(chart: ChartWithParts): ChartDocument {
   return {

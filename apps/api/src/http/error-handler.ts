@@ -1,4 +1,9 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
+import {
+  databaseUnavailable,
+  isDatabaseUnavailable,
+  RETRY_AFTER_SECONDS,
+} from "../db/database-outage";
 import { AppError } from "../errors";
 
 /**
@@ -37,10 +42,19 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new AppError("not_found", `no route for ${req.method} ${req.path}`));
 };
 
-/** The one error body shape; a 500 is logged with its stack and never leaks it. */
+/**
+ * The one error body shape; a 500 is logged with its stack and never leaks it. A database
+ * that cannot serve now is a 503 with Retry-After (logged as a warning), never a 500.
+ */
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  const known = error instanceof AppError ? error : fromClient(error);
+  let known = error instanceof AppError ? error : fromClient(error);
+  if (known === undefined && isDatabaseUnavailable(error)) {
+    req.log.warn({ err: error }, "the database is not answering");
+    known = databaseUnavailable();
+  }
   if (known !== undefined) {
+    if (known.code === "database_unavailable")
+      res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
     res.status(known.status).json(known.toBody());
     return;
   }

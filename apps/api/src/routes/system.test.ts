@@ -1,3 +1,4 @@
+import { HealthResponseSchema } from "@rolemap/contract";
 import { listTemplates, validateChart } from "@rolemap/domain";
 import type { Express } from "express";
 import pino from "pino";
@@ -29,12 +30,16 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe("GET /api/health", () => {
-  it("answers ok with the database kind", async () => {
+  it("answers ok with the database kind, having asked the database", async () => {
     const res = await request(t.app).get("/api/health").expect(200);
     expect(res.body).toEqual({
       status: "ok",
       database: serverUrl === undefined ? "embedded" : "postgres",
+      databaseReachable: true,
+      databaseLatencyMs: expect.any(Number),
     });
+    expect(HealthResponseSchema.parse(res.body)).toEqual(res.body);
+    expect(res.headers["cache-control"]).toBe("no-store");
   });
 
   it("echoes a well-formed request id and makes one up otherwise", async () => {

@@ -115,5 +115,7 @@ export interface ChartStore {
   /** Finding counts computed for `version` (kept when newer ones are already stored). */
   saveCounts(id: string, version: number, counts: ChartCounts): Promise<void>;
   remove(id: string): Promise<boolean>;
+  /** Resolves once the database answers a trivial query (the health check). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
