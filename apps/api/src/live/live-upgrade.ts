@@ -6,6 +6,11 @@ import { ChartIdSchema, LIVE_MAX_MESSAGE_BYTES, LIVE_SUBPROTOCOL } from "@rolema
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { principalKey } from "../auth/principal";
+import {
+  databaseUnavailable,
+  isDatabaseUnavailable,
+  RETRY_AFTER_SECONDS,
+} from "../db/database-outage";
 import { AppError, notFound, unauthenticated } from "../errors";
 import { requestHostname, unknownHost } from "../http/allowed-hosts";
 import { bearerOf, sessionCookieOf } from "../http/authenticate";
@@ -25,6 +30,7 @@ function refuse(socket: Duplex, error: AppError) {
   socket.end(
     `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}\r\n` +
       "Content-Type: application/json; charset=utf-8\r\n" +
+      (error.status === 503 ? `Retry-After: ${RETRY_AFTER_SECONDS}\r\n` : "") +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
       "Connection: close\r\n\r\n" +
       body,
@@ -109,6 +115,8 @@ export function createLiveUpgrade(deps: {
       },
       (error: unknown) => {
         if (error instanceof AppError) return refuse(socket, error);
+        // The database cannot serve now: 503 with the HTTP routes' words, not a 500.
+        if (isDatabaseUnavailable(error)) return refuse(socket, databaseUnavailable());
         logger.error({ err: error }, "live: upgrade failed");
         refuse(socket, new AppError("internal", "the live connection could not be opened"));
       },
