@@ -1,5 +1,6 @@
 import { benchColdStart } from "./cold-start.bench";
 import { benchEmbeddedDurability } from "./embedded-durability.bench";
+import { benchExports } from "./exports.bench";
 import { machineNote, printTable, type Row } from "./lib";
 import { benchLiveCrowd } from "./live-crowd.bench";
 import { benchLiveMemory } from "./live-memory.bench";
@@ -25,6 +26,7 @@ const BENCHES = {
   "live-writes": benchLiveWrites,
   "live-crowd": benchLiveCrowd,
   "live-memory": benchLiveMemory,
+  exports: benchExports,
   "embedded-durability": benchEmbeddedDurability,
   throughput: benchThroughput,
 } satisfies Record<string, () => Promise<Row[]>>;

@@ -14,7 +14,7 @@ export const RETRY_AFTER_SECONDS = 5;
 /** The tasks worker.mjs exports, by name, with what they take and give. */
 interface Tasks {
   exportFile: { task: ExportTask; result: Uint8Array };
-  importFile: { task: ImportTask; result: import("@rolemap/interchange").ImportResult };
+  importFile: { task: ImportTask; result: string };
 }
 
 export interface RunOptions {
@@ -106,7 +106,7 @@ export function createInterchangePool({
       }
     },
 
-    /** Tasks admitted and not yet settled (running or waiting), and live worker threads. */
+    /** Tasks admitted and not yet settled (running or waiting), principals with some, whether the threads were ever started. */
     stats() {
       return { pending, principals: byPrincipal.size, started: piscina !== undefined };
     },

@@ -66,12 +66,14 @@ export function createInterchangeService(
       text: string,
       signal?: AbortSignal,
     ): Promise<ImportOutcome> {
-      const run = (task: ImportTask) =>
-        pool.run("importFile", task, {
-          principal: keyOf(principal),
-          signal,
-          label: `the import of this ${options.format} file`,
-        });
+      const run = async (task: ImportTask) =>
+        JSON.parse(
+          await pool.run("importFile", task, {
+            principal: keyOf(principal),
+            signal,
+            label: `the import of this ${options.format} file`,
+          }),
+        ) as ImportResult;
       if (options.into !== undefined && options.format !== "matrix-csv")
         throw invalidInput("only a matrix CSV can be merged into a chart", [
           { path: "into", message: `into is for format=matrix-csv, not ${options.format}` },
@@ -80,7 +82,7 @@ export function createInterchangeService(
       if (options.into === undefined) {
         // Who may create charts may check a file for one: accounts, not guests.
         requireAccount(principal);
-        const result = await run({ format: options.format, text, options: { name: options.name } });
+        const result = await run({ format: options.format, text, name: options.name });
         if (options.preview) return { kind: "preview", preview: previewOf(result) };
         rejectProblems(result);
         assertStorable(result.document, "document");
@@ -94,10 +96,11 @@ export function createInterchangeService(
       await access.require(principal, id, "edit");
       const current = await store.get(id);
       if (current === undefined) throw notFound(`chart ${id}`);
-      const merge = { format: "matrix-csv", text } as const;
       const merged = await run({
-        ...merge,
-        options: { into: current.document, name: options.name },
+        format: "matrix-csv",
+        text,
+        name: options.name,
+        into: JSON.stringify(current.document),
       });
       if (options.preview) return { kind: "preview", preview: previewOf(merged) };
       // Merged under the chart's row lock, into the version current at that moment: the
@@ -124,7 +127,7 @@ export function createInterchangeService(
       try {
         const body = await pool.run(
           "exportFile",
-          { document: chart.document, options },
+          { document: JSON.stringify(chart.document), options },
           {
             principal: keyOf(principal),
             signal,

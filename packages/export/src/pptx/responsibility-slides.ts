@@ -8,9 +8,9 @@ import { CELL_MARGIN, TABLE_FRAME } from "./slide-layout";
 
 const NAME_COLUMN = 3.0;
 const CODE_COLUMN = (TABLE_FRAME.width - NAME_COLUMN) / DISPLAY_ORDER.length;
-const TYPE = { name: 10, category: 8, roles: 9 } as const;
+const TYPE = { name: 10, category: 8, roles: 8 } as const;
 /** Roles listed per code and responsibility; the rest are counted ("+ 23 more"). */
-export const NAMES_PER_CELL = 6;
+export const NAMES_PER_CELL = 4;
 
 /**
  * The matrix of a chart too large for a role-by-role grid (hundreds of role columns):

@@ -17,15 +17,16 @@ function behave(what) {
 }
 
 export function exportFile({ document }) {
-  behave(document.name);
-  return new TextEncoder().encode(`exported ${document.name}`);
+  const { name } = JSON.parse(document);
+  behave(name);
+  return new TextEncoder().encode(`exported ${name}`);
 }
 
 export function importFile({ text }) {
   behave(text);
-  return {
+  return JSON.stringify({
     document: null,
     counts: { roles: 0, reportingLines: 0, responsibilities: 0, assignments: 0 },
     problems: [],
-  };
+  });
 }
