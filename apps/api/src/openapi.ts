@@ -62,6 +62,21 @@ const PROBLEMS: Record<number, string> = {
   429: "rate_limited: too many requests from this principal (or client address); wait and retry",
   503: "database_unavailable: the database is down, unreachable or did not answer in time; retry after Retry-After seconds",
 };
+/** The export and import pool's limits (apps/api/README.md, "Files in and out"). */
+const INTERCHANGE_PROBLEMS: Problem[] = [
+  [
+    422,
+    "limit_exceeded: the export or import took longer than INTERCHANGE_TIMEOUT_MS or needed more than INTERCHANGE_MEMORY_MB, and was stopped",
+  ],
+  [
+    429,
+    "rate_limited: this principal already has INTERCHANGE_PER_PRINCIPAL exports or imports running; retry after Retry-After seconds",
+  ],
+  [
+    503,
+    "server_busy: every export thread is busy and the queue is full; retry after Retry-After seconds (or database_unavailable)",
+  ],
+];
 /** Answered by the HTTP server itself, before the app: no JSON body. */
 const TIMEOUT = {
   description: "the request's headers or body did not arrive in time; the connection is closed",
@@ -253,7 +268,7 @@ function chartPaths() {
           },
           201: reply("the new chart", "ChartRecord"),
         },
-        problems: [400, 401, 403, 404, 413, 423],
+        problems: [400, 401, 403, 404, 413, 423, ...INTERCHANGE_PROBLEMS],
       }),
     },
     "/api/charts/{id}/export": {
@@ -269,7 +284,7 @@ function chartPaths() {
             ),
           },
         },
-        problems: [400, 401, 404],
+        problems: [400, 401, 404, ...INTERCHANGE_PROBLEMS],
       }),
     },
     "/api/charts/{id}/findings": {
