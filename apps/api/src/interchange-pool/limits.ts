@@ -16,7 +16,7 @@ export interface InterchangeLimits {
   timeoutMs: number;
   /** A worker's JavaScript heap (V8 old generation); a task needing more is stopped. */
   memoryMb: number;
-  /** An idle worker exits after this long, giving its ~120 MB of exporters back. */
+  /** An idle worker exits after this long, giving its ~120 MB of exporters back (a new one takes 3–7 s to load them). */
   idleMs: number;
 }
 
@@ -29,5 +29,5 @@ export const DEFAULT_INTERCHANGE_LIMITS: InterchangeLimits = {
   perPrincipal: 2,
   timeoutMs: 60_000,
   memoryMb: 1_024,
-  idleMs: 30_000,
+  idleMs: 120_000,
 };
