@@ -179,3 +179,37 @@ describe("checkReferences", () => {
     expect(checkReferences(doc(parts))).toEqual(expected);
   });
 });
+
+describe("checkReferences on a large chart", () => {
+  it("finds exactly the repeats among thousands of lines and assignments", () => {
+    const roles = Array.from({ length: 300 }, (_, i) => ({ id: `r${i}`, title: `R${i}` }));
+    const responsibilities = Array.from({ length: 40 }, (_, i) => ({ id: `s${i}`, name: `S${i}` }));
+    const assignments = roles.flatMap((role, i) =>
+      responsibilities
+        .filter((_, j) => (i + j) % 4 === 0)
+        .map((s) => ({ role: role.id, responsibility: s.id, code: "R" })),
+    );
+    const reportingLines = roles.slice(1).map((role, i) => ({
+      manager: `r${Math.floor(i / 3)}`,
+      report: role.id,
+      kind: "solid",
+    }));
+    // Every row twice: each second copy names its first.
+    const problems = checkReferences(
+      doc({
+        roles,
+        responsibilities,
+        reportingLines: [...reportingLines, ...reportingLines],
+        assignments: [...assignments, ...assignments],
+      }),
+    );
+    const firsts = (list: string) =>
+      problems
+        .filter((p) => p.path[0] === list)
+        .map((p) => [p.path[1], Number(/\[(\d+)\]\)$/.exec(p.message)?.[1])]);
+    expect(firsts("reportingLines")).toEqual(
+      reportingLines.map((_, i) => [reportingLines.length + i, i]),
+    );
+    expect(firsts("assignments")).toEqual(assignments.map((_, i) => [assignments.length + i, i]));
+  });
+});

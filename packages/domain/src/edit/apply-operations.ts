@@ -7,17 +7,14 @@ import type {
   Responsibility,
   Role,
 } from "@rolemap/contract";
+import { editableList, editableTuples } from "./editable-rows";
 
 export type ApplyResult =
   | { ok: true; document: ChartDocument }
   | { ok: false; issues: InputIssue[] };
 
-// Compared field by field: a key string per row would allocate for all 50,000 assignments
-// of a large chart on every lookup (the cost of a live batch would grow with the chart).
-const sameLine = (a: ReportingLine, b: ReportingLine) =>
-  a.manager === b.manager && a.report === b.report && a.kind === b.kind;
-const sameAssignment = (a: Assignment, b: Assignment) =>
-  a.role === b.role && a.responsibility === b.responsibility && a.code === b.code;
+const LINE_KEYS = ["manager", "report", "kind"] as const;
+const ASSIGNMENT_KEYS = ["role", "responsibility", "code"] as const;
 const describeLine = (line: ReportingLine) =>
   `${line.kind} line from "${line.report}" to "${line.manager}"`;
 const describeAssignment = (a: Assignment) =>
@@ -42,117 +39,126 @@ function patch<T extends object>(
  * Applies a batch of edits to a copy of the document, all or nothing. Each operation
  * sees the result of the ones before it. Problems name the operation
  * (`operations[2].id: unknown role "cxo"`); the input document is never changed. The
- * caller re-parses the result with the contract, which checks every field.
+ * caller re-parses the result with the contract, which checks every field. A batch costs
+ * about what it names plus one pass over the chart (editable-rows.ts), not their product:
+ * 5,000 operations on a 1,000-role chart took 0.4 s when every one scanned the lists.
  */
 export function applyOperations(
   document: ChartDocument,
   operations: readonly Operation[],
 ): ApplyResult {
-  let roles: Role[] = [...document.roles];
-  let lines: ReportingLine[] = [...document.reportingLines];
-  let responsibilities: Responsibility[] = [...document.responsibilities];
-  let assignments: Assignment[] = [...document.assignments];
+  const roles = editableList<Role>(document.roles);
+  const responsibilities = editableList<Responsibility>(document.responsibilities);
+  const lines = editableTuples<ReportingLine>(document.reportingLines, LINE_KEYS);
+  const assignments = editableTuples<Assignment>(document.assignments, ASSIGNMENT_KEYS);
   let { name, settings } = document;
   const issues: InputIssue[] = [];
 
-  const roleIndex = (id: string) => roles.findIndex((role) => role.id === id);
-  const responsibilityIndex = (id: string) => responsibilities.findIndex((r) => r.id === id);
-  const hasLine = (line: ReportingLine) => lines.some((l) => sameLine(l, line));
-  const hasAssignment = (a: Assignment) => assignments.some((x) => sameAssignment(x, a));
+  // Helpers made once per batch, not once per operation (defining closures 5,000 times
+  // was a fifth of a big batch's time under tsx, which names every function it defines).
+  let at = 0;
+  const fail = (field: string, message: string) =>
+    issues.push({ path: `operations[${at}]${field === "" ? "" : `.${field}`}`, message });
+  const needRole = (id: string, field: string) => {
+    const index = roles.find(id);
+    if (index === -1) fail(field, `unknown role "${id}"`);
+    return index;
+  };
+  const needResponsibility = (id: string, field: string) => {
+    const index = responsibilities.find(id);
+    if (index === -1) fail(field, `unknown responsibility "${id}"`);
+    return index;
+  };
+  // Every end is checked (no short-circuit), so one answer names every unknown id.
+  const checkLineEnds = (line: ReportingLine) => {
+    const manager = needRole(line.manager, "line.manager");
+    const report = needRole(line.report, "line.report");
+    if (manager === -1 || report === -1) return false;
+    if (line.manager === line.report)
+      fail("line", `role "${line.manager}" cannot report to itself`);
+    return line.manager !== line.report;
+  };
+  const checkAssignmentEnds = (a: Assignment) => {
+    const role = needRole(a.role, "assignment.role");
+    const responsibility = needResponsibility(a.responsibility, "assignment.responsibility");
+    return role !== -1 && responsibility !== -1;
+  };
+  const removeAll = <T extends object>(
+    rows: ReturnType<typeof editableTuples<T>>,
+    positions: number[],
+  ) => {
+    for (const position of positions) rows.removeAt(position);
+  };
 
-  const applyOne = (operation: Operation, at: number): void => {
-    const fail = (field: string, message: string) =>
-      issues.push({ path: `operations[${at}]${field === "" ? "" : `.${field}`}`, message });
-    const needRole = (id: string, field: string) => {
-      const index = roleIndex(id);
-      if (index === -1) fail(field, `unknown role "${id}"`);
-      return index;
-    };
-    const needResponsibility = (id: string, field: string) => {
-      const index = responsibilityIndex(id);
-      if (index === -1) fail(field, `unknown responsibility "${id}"`);
-      return index;
-    };
-    // Every end is checked (no short-circuit), so one answer names every unknown id.
-    const checkLineEnds = (line: ReportingLine) => {
-      const ends = [needRole(line.manager, "line.manager"), needRole(line.report, "line.report")];
-      if (ends.includes(-1)) return false;
-      if (line.manager === line.report)
-        fail("line", `role "${line.manager}" cannot report to itself`);
-      return line.manager !== line.report;
-    };
-    const checkAssignmentEnds = (a: Assignment) =>
-      ![
-        needRole(a.role, "assignment.role"),
-        needResponsibility(a.responsibility, "assignment.responsibility"),
-      ].includes(-1);
-
+  const applyOne = (operation: Operation): void => {
     switch (operation.op) {
       case "addRole": {
         const { role, index = roles.length } = operation;
-        if (roleIndex(role.id) !== -1)
+        if (roles.find(role.id) !== -1)
           return void fail("role.id", `role "${role.id}" already exists`);
         if (index > roles.length)
           return void fail("index", `index ${index} is past the end (${roles.length} roles)`);
-        roles = [...roles.slice(0, index), role, ...roles.slice(index)];
+        roles.insert(role, index);
         return;
       }
       case "updateRole": {
         const index = needRole(operation.id, "id");
         if (index !== -1)
-          roles[index] = patch(roles[index] as Role, operation.changes, [
-            "department",
-            "notes",
-            "position",
-          ]);
+          roles.replace(
+            index,
+            patch(roles.at(index), operation.changes, ["department", "notes", "position"]),
+          );
         return;
       }
       case "removeRole": {
         if (needRole(operation.id, "id") === -1) return;
-        roles = roles.filter((role) => role.id !== operation.id);
-        lines = lines.filter((l) => l.manager !== operation.id && l.report !== operation.id);
-        assignments = assignments.filter((a) => a.role !== operation.id);
+        roles.remove(operation.id);
+        removeAll(lines, lines.where("manager", operation.id));
+        removeAll(lines, lines.where("report", operation.id));
+        removeAll(assignments, assignments.where("role", operation.id));
         return;
       }
       case "moveRole": {
         const index = needRole(operation.id, "id");
         if (index === -1) return;
         const { manager, position } = operation;
-        if (position !== undefined) roles[index] = { ...(roles[index] as Role), position };
+        if (position !== undefined) roles.replace(index, { ...roles.at(index), position });
         if (manager === undefined) return;
         if (manager !== null) {
           if (needRole(manager, "manager") === -1) return;
           if (manager === operation.id)
             return void fail("manager", `role "${manager}" cannot report to itself`);
         }
-        const current = lines.filter((l) => l.report === operation.id && l.kind === "solid");
+        const current = lines
+          .where("report", operation.id)
+          .filter((position) => lines.at(position).kind === "solid");
         // Already under exactly this manager: nothing to change (and nothing to reorder).
-        if (current.length === 1 && current[0]?.manager === manager) return;
-        lines = lines.filter((l) => !(l.report === operation.id && l.kind === "solid"));
-        if (manager !== null) lines.push({ manager, report: operation.id, kind: "solid" });
+        if (current.length === 1 && lines.at(current[0] as number).manager === manager) return;
+        removeAll(lines, current);
+        if (manager !== null) lines.append({ manager, report: operation.id, kind: "solid" });
         return;
       }
       case "addLine":
         if (!checkLineEnds(operation.line)) return;
-        if (hasLine(operation.line))
+        if (lines.has(operation.line))
           fail("line", `the ${describeLine(operation.line)} already exists`);
-        else lines.push(operation.line);
+        else lines.append(operation.line);
         return;
       case "updateLine":
       case "removeLine": {
         const { line } = operation;
-        if (!hasLine(line)) return void fail("line", `there is no ${describeLine(operation.line)}`);
-        if (operation.op === "updateLine" && operation.kind === operation.line.kind) return;
-        lines = lines.filter((l) => !sameLine(l, line));
+        if (!lines.has(line)) return void fail("line", `there is no ${describeLine(line)}`);
+        if (operation.op === "updateLine" && operation.kind === line.kind) return;
+        lines.removeEqual(line);
         if (operation.op === "removeLine") return;
-        const changed = { ...operation.line, kind: operation.kind };
-        if (hasLine(changed)) fail("kind", `the ${describeLine(changed)} already exists`);
-        else lines.push(changed);
+        const changed = { ...line, kind: operation.kind };
+        if (lines.has(changed)) fail("kind", `the ${describeLine(changed)} already exists`);
+        else lines.append(changed);
         return;
       }
       case "addResponsibility": {
         const { responsibility, index = responsibilities.length } = operation;
-        if (responsibilityIndex(responsibility.id) !== -1)
+        if (responsibilities.find(responsibility.id) !== -1)
           return void fail(
             "responsibility.id",
             `responsibility "${responsibility.id}" already exists`,
@@ -162,62 +168,54 @@ export function applyOperations(
             "index",
             `index ${index} is past the end (${responsibilities.length} rows)`,
           );
-        responsibilities = [
-          ...responsibilities.slice(0, index),
-          responsibility,
-          ...responsibilities.slice(index),
-        ];
+        responsibilities.insert(responsibility, index);
         return;
       }
       case "updateResponsibility": {
         const index = needResponsibility(operation.id, "id");
         if (index !== -1)
-          responsibilities[index] = patch(
-            responsibilities[index] as Responsibility,
-            operation.changes,
-            ["category", "description"],
+          responsibilities.replace(
+            index,
+            patch(responsibilities.at(index), operation.changes, ["category", "description"]),
           );
         return;
       }
       case "removeResponsibility":
         if (needResponsibility(operation.id, "id") === -1) return;
-        responsibilities = responsibilities.filter((r) => r.id !== operation.id);
-        assignments = assignments.filter((a) => a.responsibility !== operation.id);
+        responsibilities.remove(operation.id);
+        removeAll(assignments, assignments.where("responsibility", operation.id));
         return;
       case "moveResponsibility": {
-        const from = needResponsibility(operation.id, "id");
-        if (from === -1) return;
+        if (needResponsibility(operation.id, "id") === -1) return;
         if (operation.index >= responsibilities.length)
           return void fail(
             "index",
             `index ${operation.index} is past the last row (${responsibilities.length - 1})`,
           );
-        const [moved] = responsibilities.splice(from, 1);
-        responsibilities.splice(operation.index, 0, moved as Responsibility);
+        responsibilities.move(operation.id, operation.index);
         return;
       }
       case "addAssignment":
         if (!checkAssignmentEnds(operation.assignment)) return;
-        if (hasAssignment(operation.assignment))
+        if (assignments.has(operation.assignment))
           fail("assignment", `${describeAssignment(operation.assignment)} is already assigned`);
-        else assignments.push(operation.assignment);
+        else assignments.append(operation.assignment);
         return;
       case "updateAssignment":
       case "removeAssignment": {
         const { assignment } = operation;
-        if (!hasAssignment(assignment))
+        if (!assignments.has(assignment))
           return void fail(
             "assignment",
-            `there is no assignment of ${describeAssignment(operation.assignment)}`,
+            `there is no assignment of ${describeAssignment(assignment)}`,
           );
-        if (operation.op === "updateAssignment" && operation.code === operation.assignment.code)
-          return;
-        assignments = assignments.filter((a) => !sameAssignment(a, assignment));
+        if (operation.op === "updateAssignment" && operation.code === assignment.code) return;
+        assignments.removeEqual(assignment);
         if (operation.op === "removeAssignment") return;
-        const changed = { ...operation.assignment, code: operation.code };
-        if (hasAssignment(changed))
+        const changed = { ...assignment, code: operation.code };
+        if (assignments.has(changed))
           fail("code", `${describeAssignment(changed)} is already assigned`);
-        else assignments.push(changed);
+        else assignments.append(changed);
         return;
       }
       case "updateChart":
@@ -227,7 +225,7 @@ export function applyOperations(
         return;
     }
   };
-  operations.forEach(applyOne);
+  for (; at < operations.length; at++) applyOne(operations[at] as Operation);
 
   if (issues.length > 0) return { ok: false, issues };
   const { settings: _, ...rest } = document;
@@ -236,10 +234,10 @@ export function applyOperations(
     document: {
       ...rest,
       name,
-      roles,
-      reportingLines: lines,
-      responsibilities,
-      assignments,
+      roles: roles.result(),
+      reportingLines: lines.result(),
+      responsibilities: responsibilities.result(),
+      assignments: assignments.result(),
       ...(settings === undefined ? {} : { settings }),
     },
   };

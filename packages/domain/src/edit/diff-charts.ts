@@ -74,23 +74,40 @@ export function diffOrdered<T extends { id: string }>(
   return diff;
 }
 
+/** Each row's key is made once (a batch of thousands of operations diffs whole lists). */
 export function diffTuples<T>(
   before: readonly T[],
   after: readonly T[],
   keyOf: (item: T) => string,
 ): TupleDiff<T> {
-  const afterKeys = new Set(after.map(keyOf));
-  const beforeKeys = new Set(before.map(keyOf));
-  const keptBefore = before.filter((item) => afterKeys.has(keyOf(item))).map(keyOf);
-  const keptAfter = after.filter((item) => beforeKeys.has(keyOf(item))).map(keyOf);
-  const firstAdded = after.findIndex((item) => !beforeKeys.has(keyOf(item)));
-  const lastKept = after.findLastIndex((item) => beforeKeys.has(keyOf(item)));
+  const beforeKeys = before.map(keyOf);
+  const afterKeys = after.map(keyOf);
+  const inBefore = new Set(beforeKeys);
+  const inAfter = new Set(afterKeys);
+  const added: T[] = [];
+  const keptAfter: string[] = [];
+  let firstAdded = -1;
+  let lastKept = -1;
+  afterKeys.forEach((key, i) => {
+    if (inBefore.has(key)) {
+      keptAfter.push(key);
+      lastKept = i;
+    } else {
+      added.push(after[i] as T);
+      if (firstAdded === -1) firstAdded = i;
+    }
+  });
+  const removed: T[] = [];
+  let kept = 0;
+  let reordered = false;
+  beforeKeys.forEach((key, i) => {
+    if (!inAfter.has(key)) removed.push(before[i] as T);
+    else if (keptAfter[kept++] !== key) reordered = true;
+  });
   return {
-    added: after.filter((item) => !beforeKeys.has(keyOf(item))),
-    removed: before.filter((item) => !afterKeys.has(keyOf(item))),
-    reordered:
-      keptBefore.some((key, i) => keptAfter[i] !== key) ||
-      (firstAdded !== -1 && firstAdded < lastKept),
+    added,
+    removed,
+    reordered: reordered || (firstAdded !== -1 && firstAdded < lastKept),
   };
 }
 

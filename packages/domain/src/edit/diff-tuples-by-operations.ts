@@ -70,6 +70,8 @@ interface TupleKind<T> {
   editOf: (operation: Operation) => RowEdit<T> | undefined;
   /** Replays the other operations that change the list; false for one that leaves it alone. */
   replayOther: (journal: Journal<T>, operation: Operation) => boolean;
+  /** The other operations `replayOther` replays. */
+  isOther: (operation: Operation) => boolean;
 }
 
 function replay<T>(kind: TupleKind<T>, journal: Journal<T>, operation: Operation): boolean {
@@ -96,6 +98,9 @@ const LINES: TupleKind<ReportingLine> = {
         : operation.op === "updateLine"
           ? { update: operation.line, to: { ...operation.line, kind: operation.kind } }
           : undefined,
+  isOther: (operation) =>
+    operation.op === "removeRole" ||
+    (operation.op === "moveRole" && operation.manager !== undefined),
   replayOther(journal, operation) {
     if (operation.op === "removeRole") {
       const { id } = operation;
@@ -124,6 +129,7 @@ const ASSIGNMENTS: TupleKind<Assignment> = {
         : operation.op === "updateAssignment"
           ? { update: operation.assignment, to: { ...operation.assignment, code: operation.code } }
           : undefined,
+  isOther: (operation) => operation.op === "removeRole" || operation.op === "removeResponsibility",
   replayOther(journal, operation) {
     if (operation.op === "removeRole") {
       const { id } = operation;
@@ -142,13 +148,14 @@ function diffByJournal<T>(
   operations: readonly Operation[],
   kind: TupleKind<T>,
 ): TupleDiff<T> {
+  let touching = 0;
+  for (const operation of operations)
+    if (kind.editOf(operation) !== undefined || kind.isOther(operation)) touching += 1;
+  if (touching === 0) return { added: [], removed: [], reordered: false };
+  // Counted first: a big batch goes straight to the full diff, without replaying 64 first.
+  if (touching > MAX_OPERATIONS) return diffTuples(before, after, kind.keyOf);
   const journal = createJournal(before);
-  let replayed = 0;
-  for (const operation of operations) {
-    if (replay(kind, journal, operation)) replayed += 1;
-    if (replayed > MAX_OPERATIONS) return diffTuples(before, after, kind.keyOf);
-  }
-  if (replayed === 0) return { added: [], removed: [], reordered: false };
+  for (const operation of operations) replay(kind, journal, operation);
   const { removed, added } = journal.finish();
   // A cheap check that `after` is what these operations made of `before`: its length and
   // its tail. Anything else gets the full diff, which is right for any pair of lists.
