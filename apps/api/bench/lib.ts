@@ -178,9 +178,20 @@ export async function stopServer(
     signalGroup("SIGKILL");
     return { exit: await server.exited, ms: performance.now() - start, killed: true };
   }
-  // npm may exit before the node it started: make sure nothing of the group stays behind.
+  // npm exits before the node it started: wait for the whole group (the server closing its
+  // database cleanly), then make sure nothing of it stays behind.
+  const groupAlive = () => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  while (groupAlive() && performance.now() - start < graceMs) await sleep(25);
+  const killed = groupAlive();
   signalGroup("SIGKILL");
-  return { exit: outcome, ms: performance.now() - start, killed: false };
+  return { exit: outcome, ms: performance.now() - start, killed };
 }
 
 /** Sets a fresh server up (its owner account) and keeps the owner's API token on it. */
