@@ -126,7 +126,7 @@ function rowsOf(label: string, format: Format, m: Measured): Row[] {
     },
     {
       benchmark,
-      metric: "peak RSS (+ over idle)",
+      metric: "peak RSS (+ during it)",
       value: `${m.peakRssMb.toFixed(0)} MB (+${(m.peakRssMb - m.baseRssMb).toFixed(0)})`,
     },
     {
