@@ -109,7 +109,7 @@ function describeFile(document: ChartDocument, options: ExportOptions, rendered:
     case "pdf":
       return `The whole chart, ${roles}${findings}, on landscape ${PAGE_LABELS[options.page]}: ${FIT_LABELS[options.fit].hint}`;
     case "pptx":
-      return `A widescreen slide with the chart${options.findings ? " and its finding badges" : ""}, then the matrix (${responsibilities} × ${roles}) as tables.`;
+      return `A widescreen deck: the whole chart${options.findings ? " with its finding badges" : ""}, a slide per branch of up to 40 roles, then the matrix (${responsibilities} × ${roles})${options.findings ? " and the findings" : ""}.`;
     case "json":
       return `The chart document: ${roles}, ${plural(document.reportingLines.length, "reporting line")}, ${responsibilities}, ${plural(document.assignments.length, "assignment")}.`;
     case "csv":

@@ -36,7 +36,7 @@ const INFO: Record<ExportFormat, Omit<ExportFormatInfo, "format">> = {
   },
   pptx: {
     label: "PowerPoint",
-    description: "A slide with the chart, then the matrix as editable tables.",
+    description: "A deck: the whole chart, a slide per branch, then the matrix, all editable.",
     isPicture: true,
     usesFindings: true,
   },
