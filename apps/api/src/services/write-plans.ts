@@ -14,7 +14,16 @@ import type { CommitInput, LockedChart } from "./chart-store";
  * lock, renames (the owner's), and for operations the merge rules of live.md.
  */
 
-type Plan = CommitInput["plan"];
+/**
+ * What a write derives under the row lock, and (for a big batch) what it can do before:
+ * `prepare` applies the batch to the chart as this process last held it, on a turn of the
+ * event loop of its own (chart-writer.ts), and the plan uses that result when the lock finds
+ * the very same document (and applies again otherwise).
+ */
+export type Plan = CommitInput["plan"] & { prepare?: (document: ChartDocument) => void };
+
+/** From this many operations a batch is applied ahead of its transaction. */
+const APPLY_AHEAD_FROM = 200;
 
 function assertNotLocked(level: AccessLevel, chart: LockedChart) {
   if (chart.lockedBy !== null && level !== "owner")
@@ -60,9 +69,14 @@ export function planOperations(
   policy: MergePolicy,
 ): Plan {
   assertNamesValid(operations);
-  return (current) => {
+  let ahead: { base: ChartDocument; result: ReturnType<typeof applyOperations> } | undefined;
+  const plan: Plan = (current) => {
     assertNotLocked(level, current);
-    const applied = applyOperations(current.document, operations);
+    const applied =
+      ahead?.base === current.document
+        ? ahead.result
+        : applyOperations(current.document, operations);
+    ahead = undefined;
     if (!applied.ok)
       throw policy === "live"
         ? new AppError(
@@ -81,6 +95,11 @@ export function planOperations(
       );
     return { document: applied.document, operations };
   };
+  if (operations.length >= APPLY_AHEAD_FROM)
+    plan.prepare = (document) => {
+      ahead = { base: document, result: applyOperations(document, operations) };
+    };
+  return plan;
 }
 
 /**

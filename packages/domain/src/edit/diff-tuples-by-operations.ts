@@ -70,8 +70,8 @@ interface TupleKind<T> {
   editOf: (operation: Operation) => RowEdit<T> | undefined;
   /** Replays the other operations that change the list; false for one that leaves it alone. */
   replayOther: (journal: Journal<T>, operation: Operation) => boolean;
-  /** The other operations `replayOther` replays. */
-  isOther: (operation: Operation) => boolean;
+  /** Whether `replay` does anything for the operation (without building its edit). */
+  touches: (operation: Operation) => boolean;
 }
 
 function replay<T>(kind: TupleKind<T>, journal: Journal<T>, operation: Operation): boolean {
@@ -98,7 +98,10 @@ const LINES: TupleKind<ReportingLine> = {
         : operation.op === "updateLine"
           ? { update: operation.line, to: { ...operation.line, kind: operation.kind } }
           : undefined,
-  isOther: (operation) =>
+  touches: (operation) =>
+    operation.op === "addLine" ||
+    operation.op === "removeLine" ||
+    operation.op === "updateLine" ||
     operation.op === "removeRole" ||
     (operation.op === "moveRole" && operation.manager !== undefined),
   replayOther(journal, operation) {
@@ -129,7 +132,12 @@ const ASSIGNMENTS: TupleKind<Assignment> = {
         : operation.op === "updateAssignment"
           ? { update: operation.assignment, to: { ...operation.assignment, code: operation.code } }
           : undefined,
-  isOther: (operation) => operation.op === "removeRole" || operation.op === "removeResponsibility",
+  touches: (operation) =>
+    operation.op === "addAssignment" ||
+    operation.op === "removeAssignment" ||
+    operation.op === "updateAssignment" ||
+    operation.op === "removeRole" ||
+    operation.op === "removeResponsibility",
   replayOther(journal, operation) {
     if (operation.op === "removeRole") {
       const { id } = operation;
@@ -142,6 +150,35 @@ const ASSIGNMENTS: TupleKind<Assignment> = {
   },
 };
 
+/**
+ * A big batch's diff of one list, by identity: applyOperations keeps each row it leaves
+ * alone (the same object) and appends what it adds, so the rows of `before` missing from
+ * `after` are the removed ones and the rows `before` lacks the added ones (a row removed and
+ * added again, equal but a new object, is in both: deleted, then appended). No key strings
+ * (by keys this took 5–50 ms of a 5,000-operation batch). Undefined when `after` is not
+ * shaped so (a kept row out of order or after a new one, or none kept of two non-empty
+ * lists): the caller diffs by keys.
+ */
+function diffByIdentity<T>(before: readonly T[], after: readonly T[]): TupleDiff<T> | undefined {
+  const positions = new Map<T, number>();
+  for (let at = 0; at < before.length; at++) positions.set(before[at] as T, at);
+  const kept = new Uint8Array(before.length);
+  const added: T[] = [];
+  let last = -1;
+  for (const row of after) {
+    const at = positions.get(row);
+    if (at === undefined) added.push(row);
+    else if (added.length > 0 || at <= last) return undefined;
+    else {
+      kept[at] = 1;
+      last = at;
+    }
+  }
+  if (last === -1 && before.length > 0 && after.length > 0) return undefined;
+  const removed = before.filter((_, at) => kept[at] === 0);
+  return { added, removed, reordered: false };
+}
+
 function diffByJournal<T>(
   before: readonly T[],
   after: readonly T[],
@@ -149,11 +186,11 @@ function diffByJournal<T>(
   kind: TupleKind<T>,
 ): TupleDiff<T> {
   let touching = 0;
-  for (const operation of operations)
-    if (kind.editOf(operation) !== undefined || kind.isOther(operation)) touching += 1;
+  for (const operation of operations) if (kind.touches(operation)) touching += 1;
   if (touching === 0) return { added: [], removed: [], reordered: false };
   // Counted first: a big batch goes straight to the full diff, without replaying 64 first.
-  if (touching > MAX_OPERATIONS) return diffTuples(before, after, kind.keyOf);
+  if (touching > MAX_OPERATIONS)
+    return diffByIdentity(before, after) ?? diffTuples(before, after, kind.keyOf);
   const journal = createJournal(before);
   for (const operation of operations) replay(kind, journal, operation);
   const { removed, added } = journal.finish();
