@@ -6,6 +6,7 @@ import { OWNER, openTestDatabase, startTestApp, type TestApp } from "../../test/
 import {
   type Credentials,
   call,
+  HOST,
   inviteAccount,
   sessionCookie,
   shareLink,
@@ -39,7 +40,7 @@ describe("first-run setup", () => {
         accessStore: createPrismaAccessStore(database),
         logger: pino({ level: "silent" }),
         bodyLimit: "1mb",
-        security: { passwordCost: TEST_PASSWORD_COST },
+        security: { passwordCost: TEST_PASSWORD_COST, allowedHosts: [HOST] },
       });
       expect((await call(app, none, "get", "/api/auth/state").expect(200)).body).toEqual({
         setup: true,
@@ -94,7 +95,7 @@ describe("sign-in and sessions", () => {
       accessStore: t.accessStore,
       logger: pino({ level: "silent" }),
       bodyLimit: "1mb",
-      security: { trustProxy: 1, passwordCost: TEST_PASSWORD_COST },
+      security: { trustProxy: 1, passwordCost: TEST_PASSWORD_COST, allowedHosts: [HOST] },
     });
     const res = await call(app, none, "post", "/api/auth/login")
       .set("X-Forwarded-Proto", "https")
