@@ -132,7 +132,10 @@ function tupleIndex<T extends object>(keys: readonly (keyof T)[]) {
  * removed or appended, so positions never change within a batch. A row is found whole by its
  * keys, and the rows of one role or responsibility through lists of positions by a field.
  */
-export function editableTuples<T extends object>(initial: readonly T[], keys: readonly (keyof T)[]) {
+export function editableTuples<T extends object>(
+  initial: readonly T[],
+  keys: readonly (keyof T)[],
+) {
   const rows: (T | undefined)[] = [...initial];
   let holes = 0;
   let byKeys: ReturnType<typeof tupleIndex<T>> | undefined;
