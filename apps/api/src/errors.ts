@@ -7,6 +7,8 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   version_conflict: 409,
   conflict: 409,
+  /** Promote found the original changed the same things since the scenario was made. */
+  promote_conflict: 409,
   locked: 423,
   unsupported_media_type: 415,
   unauthenticated: 401,

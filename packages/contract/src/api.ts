@@ -23,6 +23,7 @@ export const ErrorCodeSchema = z.enum([
   "not_found",
   "version_conflict",
   "conflict",
+  "promote_conflict",
   "locked",
   "unsupported_media_type",
   "unauthenticated",
@@ -56,6 +57,9 @@ export const ChartRecordSchema = z.strictObject({
   document: ChartDocumentSchema,
   /** What the asker may do with this chart. */
   access: AccessLevelSchema,
+  /** For a what-if scenario (history.md): the chart it was copied from and that chart's version then. */
+  scenarioOf: ChartIdSchema.optional(),
+  baseVersion: z.int().min(1).optional(),
 });
 
 export const TemplateSummarySchema = z.strictObject({
@@ -115,6 +119,8 @@ export const ChartListItemSchema = z.strictObject({
   access: AccessLevelSchema,
   /** Who owns it: "shared with me" when that is not the asker. */
   owner: z.strictObject({ id: z.uuid(), name: z.string() }),
+  /** For a what-if scenario: the chart it was copied from. */
+  scenarioOf: ChartIdSchema.optional(),
 });
 
 export const ChartListResponseSchema = z.strictObject({

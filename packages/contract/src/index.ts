@@ -1,12 +1,15 @@
 export * from "./access";
 export * from "./api";
 export * from "./chart";
+export * from "./comments";
 export * from "./constants";
 export * from "./finding";
+export * from "./history";
 export * from "./interchange";
 export * from "./issues";
 export * from "./live";
 export * from "./operations";
 export * from "./parse-chart";
 export type { ReferenceProblem } from "./references";
+export * from "./rounds";
 export * from "./summary";

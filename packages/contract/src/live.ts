@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { AccessLevelSchema } from "./access";
 import { ChartDocumentSchema, PositionSchema, ResponsibilitySchema, RoleSchema } from "./chart";
+import { CommentReplySchema } from "./comments";
 import { OperationBatchSchema } from "./operations";
+import { RoundStatusSchema } from "./rounds";
 
 /**
  * The live protocol `rolemap.live/v1` (`../shared/spec/live.md`): JSON text frames over a
@@ -144,6 +146,26 @@ export const LiveErrorMessageSchema = z.strictObject({
   message: z.string(),
 });
 export const PongMessageSchema = z.strictObject({ type: z.literal("pong") });
+/**
+ * A comment was added, edited, resolved, reopened or deleted (`deleted: true`): the comment
+ * itself, without its thread's replies (a reply names its thread in `replyTo`). `mine` is
+ * as the receiving connection's principal sees it.
+ */
+export const CommentMessageSchema = CommentReplySchema.extend({
+  type: z.literal("comment"),
+  deleted: z.boolean(),
+});
+/**
+ * A silent round started, gained a participant, was revealed or removed (`removed: true`).
+ * Only counts travel: codes are read with `GET /rounds/:rid`, as the asker may see them.
+ */
+export const RoundMessageSchema = z.strictObject({
+  type: z.literal("round"),
+  id: z.uuid(),
+  status: RoundStatusSchema,
+  participants: z.int().min(0),
+  removed: z.boolean(),
+});
 
 export const ServerMessageSchema = z.discriminatedUnion("type", [
   WelcomeMessageSchema,
@@ -156,6 +178,8 @@ export const ServerMessageSchema = z.discriminatedUnion("type", [
   LockedMessageSchema,
   LiveErrorMessageSchema,
   PongMessageSchema,
+  CommentMessageSchema,
+  RoundMessageSchema,
 ]);
 
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
@@ -171,3 +195,5 @@ export type RejectCode = (typeof REJECT_CODES)[number];
 export type LiveAuthor = z.infer<typeof LiveAuthorSchema>;
 export type Viewport = z.infer<typeof ViewportSchema>;
 export type CellRef = z.infer<typeof CellRefSchema>;
+export type CommentMessage = z.infer<typeof CommentMessageSchema>;
+export type RoundMessage = z.infer<typeof RoundMessageSchema>;
