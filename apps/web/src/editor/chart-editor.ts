@@ -33,6 +33,7 @@ import { createLiveLink, type EndReason, type LinkStatus, type LiveLinkOptions }
 import { newId } from "./new-id";
 import { browserOutbox, type Outbox, type StoredBatch } from "./outbox";
 import { createPresenceStore } from "./presence-store";
+import { createServerMessageBus } from "./server-messages";
 import { shareStructure } from "./share-structure";
 import { describeReject, END_MESSAGES, lockNotice } from "./sync-messages";
 import {
@@ -294,7 +295,14 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
       sentAt.set(batch.batch, now());
   };
 
+  const serverMessages = createServerMessageBus();
+  /** The editor takes every message first; then the page's other parts hear of it. */
   function onMessage(message: ServerMessage) {
+    takeMessage(message);
+    if (!disposed) serverMessages.emit(message);
+  }
+
+  function takeMessage(message: ServerMessage) {
     switch (message.type) {
       case "welcome": {
         welcomed = true;
@@ -723,6 +731,7 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
       viewportListeners.add(listener);
       return () => viewportListeners.delete(listener);
     },
+    onServerMessage: (type, listener) => serverMessages.on(type, listener),
     dispose() {
       disposed = true;
       link?.close();
@@ -734,6 +743,7 @@ export function createChartEditor(options: ChartEditorOptions): ChartEditor {
       if (presenceInTimer !== null) clearTimeout(presenceInTimer);
       listeners.clear();
       viewportListeners.clear();
+      serverMessages.clear();
     },
   };
 }

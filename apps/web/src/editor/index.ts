@@ -2,6 +2,7 @@
 export { type ChartEditorOptions, createChartEditor } from "./chart-editor";
 export { EditorRegistryProvider, useEditorRegistry } from "./editor-registry";
 export * from "./selectors";
+export type { ServerMessageListener, ServerMessageOf } from "./server-messages";
 export type * from "./types";
 export { type ChartEditorHandle, useChartEditor } from "./use-chart-editor";
 export {
@@ -15,3 +16,4 @@ export {
   useUndoRedoShortcuts,
   useWarnBeforeLeavingUnsaved,
 } from "./use-editor-shortcuts";
+export { useServerMessage } from "./use-server-message";

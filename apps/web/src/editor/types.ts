@@ -7,8 +7,10 @@ import type {
   InputIssue,
   Operation,
   PresenceFields,
+  ServerMessage,
   Viewport,
 } from "@rolemap/contract";
+import type { ServerMessageListener } from "./server-messages";
 
 /**
  * "saved": the server has every edit. "saving": edits are on their way over a live
@@ -228,6 +230,15 @@ export interface ChartEditor {
   retain(): () => void;
   /** Calls the listener when a summon or the followed peer asks this tab's view to move. */
   onViewportRequest(listener: (request: ViewportRequest) => void): () => void;
+  /**
+   * Calls the listener with each live message of this `type` once the editor has taken it:
+   * `comment` and `round` (not chart changes), or `applied` / `welcome` to hear that the
+   * chart changed (a version list). Returns the unsubscribe function.
+   */
+  onServerMessage<T extends ServerMessage["type"]>(
+    type: T,
+    listener: ServerMessageListener<T>,
+  ): () => void;
   /** Closes the live connection and stops timers; edits not yet sent stay in the browser. */
   dispose(): void;
 }

@@ -1,6 +1,7 @@
 import type { ChartDocument, PeerPresence } from "@rolemap/contract";
 import { getTemplate, validateChart } from "@rolemap/domain";
 import { createPresenceStore, type WritablePresenceStore } from "../editor/presence-store";
+import { createServerMessageBus } from "../editor/server-messages";
 import type { ChartEditor, EditorState, MyPresence, ViewportRequest } from "../editor/types";
 import { CHART_ID } from "./editor-fixtures";
 
@@ -70,6 +71,7 @@ export function createWorkshopDouble(
   let state = workshopState(options.state);
   const listeners = new Set<() => void>();
   const viewportListeners = new Set<(request: ViewportRequest) => void>();
+  const serverMessages = createServerMessageBus();
   const presence = createPresenceStore();
   if (options.peers) presence.reset(options.peers);
   const calls: WorkshopDouble["calls"] = {
@@ -128,6 +130,7 @@ export function createWorkshopDouble(
     requestViewport(request) {
       for (const listener of [...viewportListeners]) listener(request);
     },
+    onServerMessage: (type, listener) => serverMessages.on(type, listener),
     dispose() {},
   };
 }
