@@ -1,4 +1,9 @@
-import { LiveAuthorSchema, PeerPresenceSchema, SummonedMessageSchema } from "@rolemap/contract";
+import {
+  LiveAuthorSchema,
+  PeerPresenceSchema,
+  ServerMessageSchema,
+  SummonedMessageSchema,
+} from "@rolemap/contract";
 import { z } from "zod";
 
 /**
@@ -25,6 +30,11 @@ export const BusEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("sessionEnded"), session: z.string().max(128) }),
   /** A process with a new connection asks the others to announce their peers. */
   z.object({ type: z.literal("roster"), chart: z.uuid() }),
+  /**
+   * A message for every connection of the chart (`hub.announce`), the same for all. It
+   * travels whole, so it must stay small (a NOTIFY payload is under 8,000 bytes).
+   */
+  z.object({ type: z.literal("announce"), chart: z.uuid(), message: ServerMessageSchema }),
 ]);
 export type BusEvent = z.infer<typeof BusEventSchema>;
 

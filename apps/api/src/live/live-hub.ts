@@ -3,6 +3,7 @@ import {
   LIVE_CLOSE,
   LIVE_SILENCE_MS,
   type PeerPresence,
+  type ServerMessage,
   type WelcomeMessage,
 } from "@rolemap/contract";
 import type { Logger } from "pino";
@@ -147,6 +148,8 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
         return void recheck((c) => c.chartId === event.chart);
       case "removed":
         return closeChart(event.chart, LIVE_CLOSE.deleted, "the chart was deleted");
+      case "announce":
+        return room?.broadcast(event.message);
       case "roster":
         if (room !== undefined)
           for (const member of room.members)
@@ -266,6 +269,15 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
       const by = { peer: connection.peer, name: connection.name };
       rooms.get(connection.chartId)?.broadcast({ type: "locked", locked, by });
       bus.publish({ type: "locked", chart: connection.chartId, locked, by });
+    },
+
+    /**
+     * Sends `message` to every connection of the chart, in this process and (by the bus)
+     * in the others: for small messages that are the same for everyone (a round's counts).
+     */
+    announce(chartId: string, message: ServerMessage) {
+      rooms.get(chartId)?.broadcast(message);
+      bus.publish({ type: "announce", chart: chartId, message });
     },
 
     removed(chartId: string) {

@@ -128,7 +128,11 @@ export async function createPostgresBus(url: string, logger: Logger): Promise<Ch
     publish(event) {
       if (closed) return;
       const text = fit(event);
-      if (text === undefined) return;
+      if (text === undefined)
+        return logger.warn(
+          { type: event.type },
+          "live bus: an event too large to send was dropped",
+        );
       const payload = `{"o":${JSON.stringify(origin)},"e":${text}}`;
       publisher
         .query("SELECT pg_notify($1, $2)", [CHANNEL, payload])
