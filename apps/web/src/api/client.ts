@@ -15,6 +15,7 @@ import type {
 import { LIVE_SUBPROTOCOL } from "@rolemap/contract/constants";
 import type { LiveSocket } from "../editor/types";
 import { type AccessApi, createAccessApi } from "./access-client";
+import { createScenariosApi, type ScenariosApi } from "./scenarios-client";
 
 /** The API answered with an error: `{"error":{code,message,issues}}` and its HTTP status. */
 export class ApiError extends Error {
@@ -78,7 +79,7 @@ export interface ExportedFile {
 }
 
 /** Every endpoint of apps/api, typed with the contract. Errors are ApiError or NetworkError. */
-export interface ApiClient extends AccessApi {
+export interface ApiClient extends AccessApi, ScenariosApi {
   listCharts(params?: ListChartsParams, signal?: AbortSignal): Promise<ChartListResponse>;
   getChart(id: string, signal?: AbortSignal): Promise<ChartRecord>;
   createChart(body: CreateChartBody): Promise<ChartRecord>;
@@ -221,10 +222,27 @@ export function createApiClient({
     return (await response.json()) as T;
   }
 
+  /** A file (an export): its bytes and the name the server gave it. */
+  async function download(path: string, signal?: AbortSignal): Promise<ExportedFile> {
+    const response = await send("GET", path, { signal, accept: "*/*" });
+    let blob: Blob;
+    try {
+      blob = await response.blob();
+    } catch (cause) {
+      if (signal?.aborted) throw cause;
+      throw new NetworkError(cause);
+    }
+    return {
+      blob,
+      filename: filenameFromDisposition(response.headers.get("Content-Disposition")),
+    };
+  }
+
   const chartPath = (id: string) => `/charts/${encodeURIComponent(id)}`;
 
   return {
     ...createAccessApi(request),
+    ...createScenariosApi(request, download),
     listCharts: ({ limit = 50, offset = 0 } = {}, signal) =>
       request("GET", `/charts?limit=${limit}&offset=${offset}`, { signal }),
     getChart: (id, signal) => request("GET", chartPath(id), { signal }),
@@ -238,23 +256,8 @@ export function createApiClient({
     importChart: (importRequest, text) =>
       request("POST", `/charts/import?${importQuery(importRequest, false)}`, { text }),
     openLive: (id) => webSocket(liveUrl(baseUrl, `${chartPath(id)}/live`), LIVE_SUBPROTOCOL),
-    async exportChart(id, options, signal) {
-      const response = await send("GET", `${chartPath(id)}/export?${exportQuery(options)}`, {
-        signal,
-        accept: "*/*",
-      });
-      let blob: Blob;
-      try {
-        blob = await response.blob();
-      } catch (cause) {
-        if (signal?.aborted) throw cause;
-        throw new NetworkError(cause);
-      }
-      return {
-        blob,
-        filename: filenameFromDisposition(response.headers.get("Content-Disposition")),
-      };
-    },
+    exportChart: (id, options, signal) =>
+      download(`${chartPath(id)}/export?${exportQuery(options)}`, signal),
   };
 }
 

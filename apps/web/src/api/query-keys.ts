@@ -33,3 +33,13 @@ export const importKeys = {
   preview: (fileId: number, format: string, into: string | null) =>
     [...importKeys.all, "preview", { fileId, format, into }] as const,
 };
+
+/** What-if scenarios (history.md): under "charts", so what drops every chart drops these. */
+export const scenarioKeys = {
+  all: [...chartKeys.all, "scenarios"] as const,
+  /** The scenarios made from a chart. */
+  of: (chartId: string) => [...scenarioKeys.all, "of", chartId] as const,
+  comparisons: () => [...scenarioKeys.all, "compare"] as const,
+  /** What `b` changes relative to `a`. */
+  compare: (a: string, b: string) => [...scenarioKeys.comparisons(), a, b] as const,
+};

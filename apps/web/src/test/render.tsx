@@ -4,6 +4,7 @@ import type {
   ChartRecord,
   ImportPreview,
   MeResponse,
+  Scenario,
   TemplateSummary,
 } from "@rolemap/contract";
 import { listTemplates } from "@rolemap/domain";
@@ -104,6 +105,11 @@ export function fakeApi(overrides: Partial<ApiClient> = {}) {
     exportChart: vi.fn(async (): Promise<ExportedFile> => {
       throw new Error("exportChart not faked");
     }),
+    listScenarios: vi.fn(async () => ({ scenarios: [] as Scenario[] })),
+    createScenario: vi.fn(notFaked("createScenario")),
+    compareCharts: vi.fn(notFaked("compareCharts")),
+    promoteScenario: vi.fn(notFaked("promoteScenario")),
+    exportComparison: vi.fn(notFaked("exportComparison")),
     // A connection that never opens (the editor stays "connecting"); a test of live
     // behaviour passes a FakeServer's `openLive` (test/editor-fixtures).
     openLive: vi.fn(
