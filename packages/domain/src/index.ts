@@ -22,6 +22,13 @@ export {
 } from "./graph/reporting-graph";
 export * from "./layout";
 export { isVacant } from "./roles";
+export { type LeadingCodes, leadingCodesOf } from "./rounds/leading-codes";
+export {
+  type RoundBallot,
+  type RoundTally,
+  type RoundTallyInput,
+  tallyRound,
+} from "./rounds/tally-round";
 export { normaliseName } from "./rules/catalogue";
 export { type ResolvedSettings, resolveSettings } from "./settings";
 export { summariseChart } from "./summarise";
