@@ -11,7 +11,11 @@ import { FONT_FILES, FONT_PACKAGE } from "../src/fonts";
  * pdfkit, so the measured text matches the drawn text. Run with `npm run metrics -w @rolemap/render`.
  */
 
-/** Latin (with Vietnamese), combining marks, Greek, Cyrillic, punctuation, currency, letterlike. */
+/**
+ * Latin (with Vietnamese), combining marks, Greek, Cyrillic, punctuation, currency,
+ * letterlike, arrows, mathematical operators, geometric shapes and dingbats (the marks of a
+ * comparison: → ↗ − ✓).
+ */
 const RANGES: readonly [number, number][] = [
   [0x20, 0x7e],
   [0xa0, 0x24f],
@@ -22,6 +26,10 @@ const RANGES: readonly [number, number][] = [
   [0x2000, 0x206f],
   [0x20a0, 0x20bf],
   [0x2100, 0x215f],
+  [0x2190, 0x21ff],
+  [0x2200, 0x22ff],
+  [0x25a0, 0x25ff],
+  [0x2700, 0x27bf],
 ];
 
 /** Marks a code point of a range that the font has no glyph for. */

@@ -4,14 +4,15 @@ import type { SvgOutput } from "../svg/output";
 import { textElement } from "../svg/text";
 import { baselineOffset, type TextStyle, textWidth } from "../text/measure";
 import { wrapText } from "../text/wrap";
-import { cleanText } from "../text/xml-text";
+import { cleanText, escapeAttribute } from "../text/xml-text";
 import { COLORS, SEVERITY_COLORS, SEVERITY_LABELS } from "../theme";
 import type { Block } from "./block";
 
 /**
  * The findings appendix under the chart: a heading with the count per severity, then one
  * row per finding in the order given (validateChart's: severity, rule, …): a severity chip,
- * the rule id and the message, wrapped to the width. Every finding is listed.
+ * the rule id and the message, wrapped to the width. Every finding is listed. A comparison
+ * lists its findings delta the same way, with a first column saying fixed or new.
  */
 
 const TITLE: TextStyle = { size: 22, weight: 700 };
@@ -31,9 +32,9 @@ const COLUMN_GAP = 20;
 const HEADER_GAP = 12;
 const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
-const chipWidth = (severity: Severity) =>
-  textWidth(SEVERITY_LABELS[severity], CHIP) + 2 * CHIP_PADDING;
-const SEVERITY_COLUMN = Math.max(...SEVERITY_ORDER.map(chipWidth)) + COLUMN_GAP;
+const chipWidth = (label: string) => textWidth(label, CHIP) + 2 * CHIP_PADDING;
+const SEVERITY_COLUMN =
+  Math.max(...SEVERITY_ORDER.map((severity) => chipWidth(SEVERITY_LABELS[severity]))) + COLUMN_GAP;
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
@@ -48,26 +49,63 @@ function summaryOf(findings: readonly Finding[]): string {
   return parts.join(", ");
 }
 
+/** A chip before the severity: what happened to the finding ("Fixed", "New"). */
+export interface StatusChip {
+  label: string;
+  text: string;
+  fill: string;
+  /** Written as `data-status` on the row. */
+  status: string;
+}
+
+export interface AppendixOptions {
+  /** Default "Findings". */
+  title?: string;
+  /** Default: the count per severity. */
+  summary?: string;
+  /** A first column headed `header`, with each finding's chip (by its index). */
+  status?: { header: string; chipOf(index: number): StatusChip };
+}
+
 interface Row {
   finding: Finding;
+  status: StatusChip | undefined;
   rule: string[];
   message: string[];
   height: number;
 }
 
-export function appendixBlock(findings: readonly Finding[], width: number): Block {
+export function appendixBlock(
+  findings: readonly Finding[],
+  width: number,
+  options: AppendixOptions = {},
+): Block {
+  const { title = "Findings", summary = summaryOf(findings), status } = options;
+  const rows: Row[] = findings.map((finding, index) => ({
+    finding,
+    status: status?.chipOf(index),
+    rule: [],
+    message: [],
+    height: 0,
+  }));
+  let statusColumn = 0;
+  for (const row of rows)
+    if (row.status !== undefined)
+      statusColumn = Math.max(statusColumn, chipWidth(row.status.label) + COLUMN_GAP);
+  const severityLeft = statusColumn;
+  const ruleLeft = severityLeft + SEVERITY_COLUMN;
   let widestRule = 0;
   for (const finding of findings) widestRule = Math.max(widestRule, textWidth(finding.rule, RULE));
   const ruleWidth = Math.min(widestRule, width * 0.3);
-  const messageLeft = SEVERITY_COLUMN + ruleWidth + COLUMN_GAP;
+  const messageLeft = ruleLeft + ruleWidth + COLUMN_GAP;
   const messageWidth = width - messageLeft;
 
-  const rows: Row[] = findings.map((finding) => {
-    const rule = wrapText(finding.rule, RULE, [ruleWidth]);
-    const message = wrapText(cleanText(finding.message), MESSAGE, [messageWidth]);
-    const lines = Math.max(1, rule.length, message.length);
-    return { finding, rule, message, height: lines * LINE + 2 * ROW_PADDING };
-  });
+  for (const row of rows) {
+    row.rule = wrapText(row.finding.rule, RULE, [ruleWidth]);
+    row.message = wrapText(cleanText(row.finding.message), MESSAGE, [messageWidth]);
+    const lines = Math.max(1, row.rule.length, row.message.length);
+    row.height = lines * LINE + 2 * ROW_PADDING;
+  }
   const tableTop = TITLE_LINE + SUMMARY_LINE + HEADER_GAP;
   let height = tableTop;
   if (rows.length > 0) height += HEADER_LINE;
@@ -79,11 +117,11 @@ export function appendixBlock(findings: readonly Finding[], width: number): Bloc
     draw(x, y, out) {
       out.push('<g data-part="findings">');
       out.push(
-        textElement(x, y + baselineOffset(TITLE.size, TITLE_LINE), "Findings", TITLE, COLORS.text),
+        textElement(x, y + baselineOffset(TITLE.size, TITLE_LINE), title, TITLE, COLORS.text),
         textElement(
           x,
           y + TITLE_LINE + baselineOffset(SUMMARY.size, SUMMARY_LINE),
-          summaryOf(findings),
+          summary,
           SUMMARY,
           COLORS.textMuted,
         ),
@@ -94,15 +132,17 @@ export function appendixBlock(findings: readonly Finding[], width: number): Bloc
       }
       let top = y + tableTop;
       const headerBaseline = top + baselineOffset(HEADER.size, HEADER_LINE);
+      if (status !== undefined)
+        out.push(textElement(x, headerBaseline, status.header, HEADER, COLORS.textMuted));
       out.push(
-        textElement(x, headerBaseline, "SEVERITY", HEADER, COLORS.textMuted),
-        textElement(x + SEVERITY_COLUMN, headerBaseline, "RULE", HEADER, COLORS.textMuted),
+        textElement(x + severityLeft, headerBaseline, "SEVERITY", HEADER, COLORS.textMuted),
+        textElement(x + ruleLeft, headerBaseline, "RULE", HEADER, COLORS.textMuted),
         textElement(x + messageLeft, headerBaseline, "FINDING", HEADER, COLORS.textMuted),
         rule(x, top + HEADER_LINE, width, COLORS.borderSubtle),
       );
       top += HEADER_LINE;
       for (const row of rows) {
-        drawRow(row, x, top, messageLeft, out);
+        drawRow(row, x, top, { severityLeft, ruleLeft, messageLeft }, out);
         top += row.height;
         out.push(rule(x, top, width, COLORS.rowRule));
       }
@@ -114,34 +154,63 @@ export function appendixBlock(findings: readonly Finding[], width: number): Bloc
 const rule = (x: number, y: number, width: number, color: string) =>
   `<path d="M${num(x)} ${num(y - 0.5)}H${num(x + width)}" stroke="${color}" stroke-width="1"/>`;
 
-function drawRow(row: Row, x: number, top: number, messageLeft: number, out: SvgOutput): void {
+function drawRow(
+  row: Row,
+  x: number,
+  top: number,
+  columns: { severityLeft: number; ruleLeft: number; messageLeft: number },
+  out: SvgOutput,
+): void {
   const { severity, rule: ruleId } = row.finding;
-  const colors = SEVERITY_COLORS[severity];
   const chipTop = top + ROW_PADDING + (LINE - CHIP_HEIGHT) / 2;
-  const width = chipWidth(severity);
-  out.push(
-    `<g data-finding="${ruleId}" data-severity="${severity}">`,
-    `<rect x="${num(x + 0.5)}" y="${num(chipTop + 0.5)}" width="${num(width - 1)}" height="${CHIP_HEIGHT - 1}" rx="${(CHIP_HEIGHT - 1) / 2}" fill="${colors.fill}" stroke="${colors.text}" stroke-width="1"/>`,
-    textElement(
-      x + width / 2,
-      chipTop + baselineOffset(CHIP.size, CHIP_HEIGHT),
-      SEVERITY_LABELS[severity],
-      CHIP,
-      colors.text,
-      "middle",
-    ),
+  const statusAttribute =
+    row.status === undefined ? "" : ` data-status="${escapeAttribute(row.status.status)}"`;
+  out.push(`<g data-finding="${ruleId}" data-severity="${severity}"${statusAttribute}>`);
+  if (row.status !== undefined) drawChip(x, chipTop, row.status, out);
+  drawChip(
+    x + columns.severityLeft,
+    chipTop,
+    { label: SEVERITY_LABELS[severity], ...SEVERITY_COLORS[severity] },
+    out,
   );
   const lineBaseline = (index: number, size: number) =>
     top + ROW_PADDING + index * LINE + baselineOffset(size, LINE);
   row.rule.forEach((line, i) => {
     out.push(
-      textElement(x + SEVERITY_COLUMN, lineBaseline(i, RULE.size), line, RULE, COLORS.textMuted),
+      textElement(x + columns.ruleLeft, lineBaseline(i, RULE.size), line, RULE, COLORS.textMuted),
     );
   });
   row.message.forEach((line, i) => {
     out.push(
-      textElement(x + messageLeft, lineBaseline(i, MESSAGE.size), line, MESSAGE, COLORS.text),
+      textElement(
+        x + columns.messageLeft,
+        lineBaseline(i, MESSAGE.size),
+        line,
+        MESSAGE,
+        COLORS.text,
+      ),
     );
   });
   out.push("</g>");
+}
+
+/** A rounded chip with its label centred, its top-left corner at (x, top). */
+function drawChip(
+  x: number,
+  top: number,
+  chip: { label: string; text: string; fill: string },
+  out: SvgOutput,
+): void {
+  const width = chipWidth(chip.label);
+  out.push(
+    `<rect x="${num(x + 0.5)}" y="${num(top + 0.5)}" width="${num(width - 1)}" height="${CHIP_HEIGHT - 1}" rx="${(CHIP_HEIGHT - 1) / 2}" fill="${chip.fill}" stroke="${chip.text}" stroke-width="1"/>`,
+    textElement(
+      x + width / 2,
+      top + baselineOffset(CHIP.size, CHIP_HEIGHT),
+      chip.label,
+      CHIP,
+      chip.text,
+      "middle",
+    ),
+  );
 }

@@ -1,4 +1,4 @@
-import type { ChartDocument, Position } from "@rolemap/contract";
+import type { ChartDocument, Position, ReportingLine, Role } from "@rolemap/contract";
 import type { LayoutForest } from "@rolemap/domain";
 import { stackedManagers } from "@rolemap/domain";
 import { Bounds } from "../geometry/bounds";
@@ -32,6 +32,21 @@ interface DrawnLine {
   key: string;
   kind: "solid" | "dotted";
   connector: Connector;
+  /** Extra attributes from the marks: how a new, removed or changed line looks. */
+  extra: string;
+}
+
+/**
+ * What a comparison adds to the drawing (compare/): marks around cards and lines. Without
+ * marks the chart is drawn exactly as the editor shows it.
+ */
+export interface ChartMarks {
+  /** How far a card's marks (outline, labels) reach beyond its edges, for the block's size. */
+  reach: number;
+  /** Attributes added to a line's path (a stroke, a dash, `data-change`), or "". */
+  lineAttributes(line: ReportingLine): string;
+  /** Draws a card and its marks; `drawPlain` draws the card as the editor does. */
+  drawCard(role: Role, at: Position, drawPlain: () => void, out: SvgOutput): void;
 }
 
 /** A card's drop shadow reaches this far below it. */
@@ -42,14 +57,21 @@ export function chartPart(
   forest: LayoutForest,
   positions: ReadonlyMap<string, Position>,
   badges: ReadonlyMap<string, BadgeData>,
+  marks?: ChartMarks,
 ): ChartPart {
   if (document.roles.length === 0) return emptyChart();
 
   const bounds = new Bounds();
   const origin = { x: 0, y: 0 };
+  const reach = marks?.reach ?? 0;
   for (const role of document.roles) {
     const at = positions.get(role.id) ?? origin;
-    bounds.addRect(at.x, at.y, CARD.width, CARD.height + SHADOW);
+    bounds.addRect(
+      at.x - reach,
+      at.y - reach,
+      CARD.width + 2 * reach,
+      CARD.height + SHADOW + 2 * reach,
+    );
   }
   const stacks = stackedManagers(forest, positions);
   // Built only when there are dotted lines to route around the cards.
@@ -61,14 +83,15 @@ export function chartPart(
     const to = positions.get(line.report);
     if (from === undefined || to === undefined || line.manager === line.report) continue;
     const key = `${line.manager}>${line.report}`;
+    const extra = marks?.lineAttributes(line) ?? "";
     if (line.kind === "solid") {
       const connector = solidConnector(from, to, stacks.has(line.manager));
-      solid.push({ key, kind: "solid", connector });
+      solid.push({ key, kind: "solid", connector, extra });
       addStroked(bounds, connector.bounds, LINES.solidWidth / 2);
     } else {
       grid ??= new CardGrid(document.roles.map((role) => positions.get(role.id) ?? origin));
       const connector = dottedConnector(from, to, grid);
-      dotted.push({ key, kind: "dotted", connector });
+      dotted.push({ key, kind: "dotted", connector, extra });
       addStroked(bounds, connector.bounds, LINES.dottedWidth / 2);
     }
   }
@@ -86,8 +109,12 @@ export function chartPart(
       );
       for (const line of solid) drawLine(line, out);
       out.push("</g>", '<g data-part="cards">');
-      for (const role of document.roles)
-        drawCard(role, positions.get(role.id) ?? origin, badges.get(role.id), out);
+      for (const role of document.roles) {
+        const at = positions.get(role.id) ?? origin;
+        const badge = badges.get(role.id);
+        if (marks === undefined) drawCard(role, at, badge, out);
+        else marks.drawCard(role, at, () => drawCard(role, at, badge, out), out);
+      }
       out.push(
         "</g>",
         `<g data-part="dotted-lines" fill="none" stroke="${COLORS.dottedLine}" stroke-width="${LINES.dottedWidth}" stroke-linecap="round" stroke-dasharray="${LINES.dottedDash}">`,
@@ -115,8 +142,10 @@ function addStroked(bounds: Bounds, path: Bounds, halfWidth: number): void {
   bounds.addPoint(path.right, path.bottom, halfWidth);
 }
 
-function drawLine({ key, kind, connector }: DrawnLine, out: SvgOutput): void {
-  out.push(`<path data-line="${escapeAttribute(key)}" data-kind="${kind}" d="${connector.d}"/>`);
+function drawLine({ key, kind, connector, extra }: DrawnLine, out: SvgOutput): void {
+  out.push(
+    `<path data-line="${escapeAttribute(key)}" data-kind="${kind}"${extra} d="${connector.d}"/>`,
+  );
 }
 
 const EMPTY_TEXT: TextStyle = { size: 17, weight: 400 };

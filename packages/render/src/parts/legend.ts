@@ -21,13 +21,14 @@ const SAMPLE_GAP = 8;
 const SAMPLE_WIDTH = 40;
 const SAMPLE_BADGE: BadgeData = { count: 2, worst: "error" };
 
-interface Item {
+export interface LegendItem {
   label: string;
   sampleWidth: number;
   drawSample(x: number, middle: number, out: SvgOutput): void;
 }
 
-const ITEMS: readonly Item[] = [
+/** The chart's own marks: the two kinds of line and the vacant card. */
+export const CHART_LEGEND_ITEMS: readonly LegendItem[] = [
   {
     label: "Solid line: reports to",
     sampleWidth: SAMPLE_WIDTH,
@@ -54,7 +55,7 @@ const ITEMS: readonly Item[] = [
   },
 ];
 
-const FINDINGS_ITEM: Item = {
+const FINDINGS_ITEM: LegendItem = {
   label: "Findings involving the role (! when one is an error)",
   sampleWidth: badgeWidth(SAMPLE_BADGE),
   drawSample: (x, middle, out) =>
@@ -64,12 +65,21 @@ const FINDINGS_ITEM: Item = {
 const TITLE_TEXT = "Legend";
 
 export function legendBlock(maxWidth: number, withFindings: boolean): Block {
-  const items = withFindings ? [...ITEMS, FINDINGS_ITEM] : ITEMS;
+  return legendOf(
+    withFindings ? [...CHART_LEGEND_ITEMS, FINDINGS_ITEM] : CHART_LEGEND_ITEMS,
+    maxWidth,
+  );
+}
+
+/** A legend box of any items (a comparison adds its marks to the chart's). */
+export function legendOf(items: readonly LegendItem[], maxWidth: number): Block {
   const titleWidth = textWidth(TITLE_TEXT, TITLE);
   const inner = maxWidth - 2 * PADDING;
 
   // Place the title and the items in rows: [x offset, row] for each, from the box's inside.
-  const placed: { item: Item | null; x: number; row: number }[] = [{ item: null, x: 0, row: 0 }];
+  const placed: { item: LegendItem | null; x: number; row: number }[] = [
+    { item: null, x: 0, row: 0 },
+  ];
   let x = titleWidth + ITEM_GAP;
   let row = 0;
   let widest = titleWidth;

@@ -18,7 +18,7 @@ describe("the generated metrics", () => {
     if (!("glyphForCodePoint" in font)) throw new Error("a collection, not a font");
     expect(font.unitsPerEm).toBe(em);
     expect([font.ascent, font.descent]).toEqual([INTER_METRICS.ascender, INTER_METRICS.descender]);
-    for (const char of "AaWwiI 0.,!?éßØœŁńĳ–—…€™ДЖжΩ") {
+    for (const char of "AaWwiI 0.,!?éßØœŁńĳ–—…€™ДЖжΩ→↗−✓●") {
       const code = char.codePointAt(0) ?? 0;
       expect(advanceOf(code, weight), char).toBe(font.glyphForCodePoint(code).advanceWidth);
     }
