@@ -20,6 +20,7 @@ export {
   type LineFilter,
   type ReportingGraph,
 } from "./graph/reporting-graph";
+export { summariseOperations } from "./history/summarise-operations";
 export * from "./layout";
 export { isVacant } from "./roles";
 export { type LeadingCodes, leadingCodesOf } from "./rounds/leading-codes";
