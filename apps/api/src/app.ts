@@ -26,6 +26,7 @@ import { openApiDocument } from "./openapi";
 import { adminRouter } from "./routes/admin";
 import { authRouter } from "./routes/auth";
 import { chartsRouter } from "./routes/charts";
+import { historyRouter } from "./routes/history";
 import { exportRouter, importRouter } from "./routes/interchange";
 import { sharingRouter } from "./routes/sharing";
 import { systemRouter } from "./routes/system";
@@ -38,6 +39,9 @@ import { createChartService } from "./services/chart-service";
 import type { ChartStore } from "./services/chart-store";
 import { createChartWriter } from "./services/chart-writer";
 import { createCountsRefresher } from "./services/counts-refresher";
+import { type CompactorOptions, createHistoryCompactor } from "./services/history-compactor";
+import { createHistoryService } from "./services/history-service";
+import type { HistoryStore } from "./services/history-store";
 import { createInterchangeService } from "./services/interchange-service";
 import { createSharingService } from "./services/sharing-service";
 
@@ -81,6 +85,14 @@ export interface AppDeps {
   liveOptions?: Partial<HubOptions>;
   /** Worker threads for exports and imports; default limits when not given. */
   interchangePool?: InterchangePool;
+  /**
+   * The version list, past documents and restore (history.md); services that need a past
+   * version (promote) read it here. Without it (apps built for one concern in tests) no
+   * history route.
+   */
+  history?: HistoryStore;
+  /** Compaction of old history; none when absent or `afterDays` is 0. */
+  historyCompaction?: CompactorOptions;
 }
 
 /** The app and its live side: the WebSocket upgrades go to `live.upgrade` (server.ts). */
@@ -104,6 +116,8 @@ export function createApp({
   bus = createLocalBus(),
   liveOptions,
   interchangePool,
+  history,
+  historyCompaction,
 }: AppDeps): RolemapApp {
   const security = { ...DEFAULT_SECURITY, ...given };
   const app = express();
@@ -170,6 +184,8 @@ export function createApp({
   api.use(exportRouter(interchange));
   api.use("/charts", sharingRouter(sharing));
   api.use("/charts", chartsRouter(charts));
+  if (history !== undefined)
+    api.use("/charts", historyRouter(createHistoryService(history, access, writer, counts)));
   api.use("/tokens", tokensRouter(accounts));
   api.use("/admin", adminRouter(accounts));
   api.use(notFoundHandler);
@@ -184,6 +200,12 @@ export function createApp({
   }
   app.use(notFoundHandler);
   app.use(errorHandler);
+
+  const compactor =
+    history === undefined || historyCompaction === undefined
+      ? undefined
+      : createHistoryCompactor(history, logger, historyCompaction);
+  compactor?.start();
 
   const origins = { appOrigin: security.appOrigin, trustedOrigins: security.corsOrigins };
   let closing: Promise<void> | undefined;
@@ -200,6 +222,7 @@ export function createApp({
       }),
       close() {
         closing ??= (async () => {
+          await compactor?.stop();
           await hub.close();
           await counts.flush();
           await pool.close();

@@ -79,6 +79,12 @@ const EnvSchema = z.object({
   LIVE_HEAL_MS: z.coerce.number().int().min(100).default(5_000),
   /** A live client further behind than this many versions gets the whole chart, not the log. */
   LIVE_CATCH_UP_LIMIT: z.coerce.number().int().min(0).default(1_000),
+  /**
+   * Versions older than this many days are compacted (history.md): their log rows go,
+   * named versions (created, restored, promoted, restored to, scenario bases) stay and can
+   * still be shown. 0: history is kept whole.
+   */
+  HISTORY_COMPACT_AFTER_DAYS: z.coerce.number().int().min(0).default(180),
   /** Worker threads for exports and imports (off the event loop); default: cores − 1, 1–2. */
   INTERCHANGE_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   /** Exports and imports that may wait for a thread before the next gets 503. */

@@ -7,6 +7,7 @@ import { type DatabaseConfig, openDatabase } from "./db/database";
 import { postgresLimitsOf } from "./db/postgres-limits";
 import { createPrismaAccessStore } from "./db/prisma-access-store";
 import { createPrismaChartStore } from "./db/prisma-chart-store";
+import { createPrismaHistoryStore } from "./db/prisma-history-store";
 import { type Env, readEnv } from "./env";
 import { createInterchangePool } from "./interchange-pool/pool";
 import { createLocalBus } from "./live/bus";
@@ -73,6 +74,8 @@ export async function startServer(
   const app = createApp({
     store,
     accessStore: createPrismaAccessStore(database),
+    history: createPrismaHistoryStore(database),
+    historyCompaction: { afterDays: env.HISTORY_COMPACT_AFTER_DAYS },
     logger,
     bodyLimit: env.BODY_LIMIT,
     bus,

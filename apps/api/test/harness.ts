@@ -9,6 +9,7 @@ import { TEST_PASSWORD_COST } from "../src/auth/secrets";
 import { type Database, openDatabase } from "../src/db/database";
 import { createPrismaAccessStore } from "../src/db/prisma-access-store";
 import { createPrismaChartStore } from "../src/db/prisma-chart-store";
+import { createPrismaHistoryStore } from "../src/db/prisma-history-store";
 import type { InterchangePool } from "../src/interchange-pool/pool";
 import type { HubOptions } from "../src/live/live-hub";
 import type { AccessStore } from "../src/services/access-store";
@@ -114,6 +115,7 @@ export async function startTestApp(
   const anonymous = createApp({
     store,
     accessStore,
+    history: createPrismaHistoryStore(database),
     logger: options.logger ?? pino({ level: "silent" }),
     bodyLimit: options.bodyLimit ?? "16mb",
     security: {

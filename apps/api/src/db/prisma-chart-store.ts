@@ -22,6 +22,12 @@ import {
 } from "./bulk-writes";
 import type { Database } from "./database";
 import { createDocumentCache } from "./document-cache";
+import {
+  CREATED_SUMMARY,
+  historyColumnsOf,
+  insertSnapshots,
+  snapshotsDue,
+} from "./history-writes";
 import { canonicalDocument, canonicalRoles, readChartRows, rowsToDocument } from "./rows";
 
 type Tx = Prisma.TransactionClient;
@@ -123,6 +129,8 @@ interface LockedRow {
   locked_by: string | null;
   /** The version that stored this batch id, if one did. */
   stored: number | null;
+  /** The newest snapshot's version; null for a chart made before snapshots existed. */
+  snapshot: number | null;
 }
 
 interface LogRow {
@@ -163,7 +171,8 @@ export function createPrismaChartStore(database: Database): ChartStore {
     const [row] = await tx.$queryRaw<LockedRow[]>`
       SELECT c.version, c.locked_by,
              (SELECT v.version FROM chart_versions v
-               WHERE v.chart_id = c.id AND v.batch_id = ${batchId}::uuid) AS stored
+               WHERE v.chart_id = c.id AND v.batch_id = ${batchId}::uuid) AS stored,
+             (SELECT max(s.version) FROM chart_snapshots s WHERE s.chart_id = c.id) AS snapshot
         FROM charts c WHERE c.id = ${id}::uuid FOR UPDATE OF c`;
     if (row === undefined) return { status: "not_found" as const };
     if (row.stored !== null) return { status: "duplicate" as const, version: row.stored };
@@ -184,6 +193,16 @@ export function createPrismaChartStore(database: Database): ChartStore {
     );
     await writeDiff(tx, id, diff, document);
     const version = row.version + 1;
+    await insertSnapshots(
+      tx,
+      id,
+      snapshotsDue(
+        row.snapshot,
+        { version: row.version, document: current.document },
+        { version, document },
+      ),
+    );
+    const history = historyColumnsOf(input, current.document, planned.operations);
     const settings = document.settings === undefined ? null : JSON.stringify(document.settings);
     const { author } = input;
     const [written] = await tx.$queryRaw<{ updated_at: Date }[]>`
@@ -196,9 +215,12 @@ export function createPrismaChartStore(database: Database): ChartStore {
          WHERE id = ${id}::uuid
      RETURNING updated_at)
       INSERT INTO chart_versions
-             (chart_id, version, kind, detail, batch_id, author_id, author_name, author_peer, created_at)
+             (chart_id, version, kind, detail, batch_id, author_id, author_name, author_peer,
+              summary, restored_from, promoted_from_id, promoted_from_name, created_at)
       SELECT ${id}::uuid, ${version}, ${input.kind}, ${JSON.stringify(planned.operations)}::jsonb,
-             ${batchId}::uuid, ${author.accountId}::uuid, ${author.name}, ${author.peer}, updated_at
+             ${batchId}::uuid, ${author.accountId}::uuid, ${author.name}, ${author.peer},
+             ${history.summary}, ${history.restoredFrom}::int, ${history.promotedFromId}::uuid,
+             ${history.promotedFromName}, updated_at
         FROM updated
    RETURNING created_at AS updated_at`;
     const chart: StoredChart = {
@@ -216,6 +238,7 @@ export function createPrismaChartStore(database: Database): ChartStore {
 
     async create(change, ownerId) {
       const id = randomUUID();
+      const document = canonicalDocument(change.document);
       const updatedAt = await prisma.$transaction(async (tx) => {
         const chart = await tx.chart.create({
           data: {
@@ -224,13 +247,17 @@ export function createPrismaChartStore(database: Database): ChartStore {
             name: change.document.name,
             settings: settingsToRow(change.document.settings),
             ...countsToRow(change.counts),
-            versions: { create: { version: 1, kind: "create" } },
+            versions: {
+              create: { version: 1, kind: "create", authorId: ownerId, summary: CREATED_SUMMARY },
+            },
+            // Where rebuilding any past version of it starts (history.md).
+            snapshots: { create: { version: 1, document: document as Prisma.InputJsonObject } },
           },
         });
         await insertParts(tx, id, change.document);
         return chart.updatedAt;
       });
-      const chart = { id, version: 1, updatedAt, document: canonicalDocument(change.document) };
+      const chart = { id, version: 1, updatedAt, document };
       cache.set(chart);
       return chart;
     },

@@ -35,7 +35,14 @@ export interface Author {
   peer: string | null;
 }
 
-export type WriteKind = "operations" | "replace" | "import";
+/** What a write was, as the version list names it (`create` is the store's own). */
+export type WriteKind = "operations" | "replace" | "import" | "restore" | "promote";
+
+/** What a named version remembers (history.md): the version restored, the scenario promoted. */
+export interface WriteMeta {
+  restoredFrom?: number;
+  promotedFrom?: { id: string; name: string };
+}
 
 /** One entry of a chart's operation log: everything a live client needs to replay it. */
 export interface LogEntry {
@@ -59,6 +66,8 @@ export interface CommitInput {
   batchId: string;
   kind: WriteKind;
   author: Author;
+  /** restore and promote: where the change came from, kept in the log row. */
+  meta?: WriteMeta;
   /** When given, a chart at another version is left alone and reported. */
   expectedVersion?: number;
   /**
