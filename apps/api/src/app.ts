@@ -28,6 +28,7 @@ import { authRouter } from "./routes/auth";
 import { chartsRouter } from "./routes/charts";
 import { historyRouter } from "./routes/history";
 import { exportRouter, importRouter } from "./routes/interchange";
+import { roundsRouter } from "./routes/rounds";
 import { sharingRouter } from "./routes/sharing";
 import { systemRouter } from "./routes/system";
 import { tokensRouter } from "./routes/tokens";
@@ -43,6 +44,8 @@ import { type CompactorOptions, createHistoryCompactor } from "./services/histor
 import { createHistoryService } from "./services/history-service";
 import type { HistoryStore } from "./services/history-store";
 import { createInterchangeService } from "./services/interchange-service";
+import { createRoundService } from "./services/round-service";
+import type { RoundStore } from "./services/round-store";
 import { createSharingService } from "./services/sharing-service";
 
 /** Who may do what from where: access.md's instance-wide protections. */
@@ -85,6 +88,8 @@ export interface AppDeps {
   liveOptions?: Partial<HubOptions>;
   /** Worker threads for exports and imports; default limits when not given. */
   interchangePool?: InterchangePool;
+  /** Silent RACI rounds; without it (apps built for one concern in tests) no round route. */
+  rounds?: RoundStore;
   /**
    * The version list, past documents and restore (history.md); services that need a past
    * version (promote) read it here. Without it (apps built for one concern in tests) no
@@ -116,6 +121,7 @@ export function createApp({
   bus = createLocalBus(),
   liveOptions,
   interchangePool,
+  rounds,
   history,
   historyCompaction,
 }: AppDeps): RolemapApp {
@@ -184,6 +190,8 @@ export function createApp({
   api.use(exportRouter(interchange));
   api.use("/charts", sharingRouter(sharing));
   api.use("/charts", chartsRouter(charts));
+  if (rounds !== undefined)
+    api.use("/charts", roundsRouter(createRoundService(rounds, store, access, hub)));
   if (history !== undefined)
     api.use("/charts", historyRouter(createHistoryService(history, access, writer, counts)));
   api.use("/tokens", tokensRouter(accounts));

@@ -9,6 +9,7 @@ import { listRoutes } from "../test/route-list";
 import { createApp } from "./app";
 import type { AccessStore } from "./services/access-store";
 import type { ChartStore } from "./services/chart-store";
+import type { RoundStore } from "./services/round-store";
 
 interface Operation {
   responses: Record<string, unknown>;
@@ -42,6 +43,7 @@ beforeAll(async () => {
   app = createApp({
     store: noStore,
     accessStore: noStore as unknown as AccessStore,
+    rounds: noStore as unknown as RoundStore,
     logger: pino({ level: "silent" }),
     bodyLimit: "1mb",
     // With a web app, the app also serves its shell (a route that is not the API's).
@@ -101,6 +103,25 @@ const ROUTES: [path: string, method: string, statuses: string[]][] = [
   ["/api/charts/{id}/links", "get", ["200", "400", "401", "403", "404", "429"]],
   ["/api/charts/{id}/links", "post", ["201", "400", "401", "403", "404", "408", "413", "429"]],
   ["/api/charts/{id}/links/{linkId}", "delete", ["204", "400", "401", "403", "404", "429"]],
+  ["/api/charts/{id}/rounds", "get", ["200", "400", "401", "404", "429"]],
+  [
+    "/api/charts/{id}/rounds",
+    "post",
+    ["201", "400", "401", "403", "404", "408", "409", "413", "429"],
+  ],
+  ["/api/charts/{id}/rounds/{rid}", "get", ["200", "400", "401", "404", "429"]],
+  ["/api/charts/{id}/rounds/{rid}", "delete", ["204", "400", "401", "403", "404", "429"]],
+  [
+    "/api/charts/{id}/rounds/{rid}/votes",
+    "put",
+    ["200", "400", "401", "403", "404", "408", "409", "413", "429"],
+  ],
+  ["/api/charts/{id}/rounds/{rid}/reveal", "post", ["200", "400", "401", "403", "404", "429"]],
+  [
+    "/api/charts/{id}/rounds/{rid}/votes.csv",
+    "get",
+    ["200", "400", "401", "403", "404", "409", "429"],
+  ],
   ["/api/tokens", "get", ["200", "401", "403", "429"]],
   ["/api/tokens", "post", ["201", "400", "401", "403", "408", "413", "429"]],
   ["/api/tokens/{id}", "delete", ["204", "400", "401", "403", "404", "429"]],

@@ -27,6 +27,7 @@ import {
   SECURITY,
   SECURITY_SCHEMES,
 } from "./openapi-access";
+import { ROUND_SCHEMAS, roundPaths } from "./openapi-rounds";
 
 const SCHEMAS = {
   ChartDocument: ChartDocumentSchema,
@@ -41,6 +42,7 @@ const SCHEMAS = {
   Templates: TemplatesResponseSchema,
   ImportPreview: ImportPreviewSchema,
   ...ACCESS_SCHEMAS,
+  ...ROUND_SCHEMAS,
   Error: ErrorBodySchema,
 } as const;
 
@@ -347,6 +349,7 @@ export function openApiDocument(): object {
       ...authPaths(builders),
       ...chartPaths(),
       ...accountPaths(builders),
+      ...roundPaths(builders),
     },
     components: {
       securitySchemes: SECURITY_SCHEMES,

@@ -8,6 +8,7 @@ import { postgresLimitsOf } from "./db/postgres-limits";
 import { createPrismaAccessStore } from "./db/prisma-access-store";
 import { createPrismaChartStore } from "./db/prisma-chart-store";
 import { createPrismaHistoryStore } from "./db/prisma-history-store";
+import { createPrismaRoundStore } from "./db/prisma-round-store";
 import { type Env, readEnv } from "./env";
 import { createInterchangePool } from "./interchange-pool/pool";
 import { createLocalBus } from "./live/bus";
@@ -74,6 +75,7 @@ export async function startServer(
   const app = createApp({
     store,
     accessStore: createPrismaAccessStore(database),
+    rounds: createPrismaRoundStore(database),
     history: createPrismaHistoryStore(database),
     historyCompaction: { afterDays: env.HISTORY_COMPACT_AFTER_DAYS },
     logger,

@@ -10,6 +10,7 @@ import { type Database, openDatabase } from "../src/db/database";
 import { createPrismaAccessStore } from "../src/db/prisma-access-store";
 import { createPrismaChartStore } from "../src/db/prisma-chart-store";
 import { createPrismaHistoryStore } from "../src/db/prisma-history-store";
+import { createPrismaRoundStore } from "../src/db/prisma-round-store";
 import type { InterchangePool } from "../src/interchange-pool/pool";
 import type { HubOptions } from "../src/live/live-hub";
 import type { AccessStore } from "../src/services/access-store";
@@ -115,6 +116,7 @@ export async function startTestApp(
   const anonymous = createApp({
     store,
     accessStore,
+    rounds: createPrismaRoundStore(database),
     history: createPrismaHistoryStore(database),
     logger: options.logger ?? pino({ level: "silent" }),
     bodyLimit: options.bodyLimit ?? "16mb",

@@ -1,3 +1,4 @@
+export { writeCsv } from "./csv/write-csv";
 export { describeImportProblem } from "./describe-problem";
 export { type ImportChartOptions, importChart } from "./import-chart";
 export type { ImportResult } from "./import-result";

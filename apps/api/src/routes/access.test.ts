@@ -89,6 +89,10 @@ interface Context {
   disposableInvite(): Promise<string>;
   disposableAccount(): Promise<string>;
   currentVersion(): Promise<number>;
+  /** The path of an open round on the chart. */
+  roundPath: string;
+  /** The path of a round of Carla's on a chart of its own (revealed when asked). */
+  disposableRound(revealed: boolean): Promise<string>;
 }
 
 interface Target {
@@ -252,6 +256,53 @@ const TABLE: Row[] = [
     expect: onChart("owner", 204),
     send: async (c) => ({ path: `/api/charts/${c.chartId}/links/${await c.disposableLink()}` }),
   },
+  {
+    route: "POST /api/charts/:id/rounds",
+    expect: onChart("owner", 201),
+    send: async (c, who) => ({
+      path: `/api/charts/${onChart("owner", 201)(who) === 201 ? await c.disposableChart() : c.chartId}/rounds`,
+      body: { responsibilities: ["product"] },
+    }),
+  },
+  {
+    route: "GET /api/charts/:id/rounds",
+    expect: onChart("view", 200),
+    send: (c) => ({ path: `/api/charts/${c.chartId}/rounds` }),
+  },
+  {
+    route: "GET /api/charts/:id/rounds/:rid",
+    expect: onChart("view", 200),
+    send: (c) => ({ path: c.roundPath }),
+  },
+  {
+    route: "PUT /api/charts/:id/rounds/:rid/votes",
+    expect: onChart("comment", 200),
+    send: (c) => ({
+      path: `${c.roundPath}/votes`,
+      body: { votes: [{ responsibility: "product", role: "cto", codes: ["A"] }] },
+    }),
+  },
+  {
+    route: "POST /api/charts/:id/rounds/:rid/reveal",
+    expect: onChart("owner", 200),
+    send: async (c, who) => ({
+      path: `${onChart("owner", 200)(who) === 200 ? await c.disposableRound(false) : c.roundPath}/reveal`,
+    }),
+  },
+  {
+    route: "DELETE /api/charts/:id/rounds/:rid",
+    expect: onChart("owner", 204),
+    send: async (c, who) => ({
+      path: onChart("owner", 204)(who) === 204 ? await c.disposableRound(false) : c.roundPath,
+    }),
+  },
+  {
+    route: "GET /api/charts/:id/rounds/:rid/votes.csv",
+    expect: onChart("owner", 200),
+    send: async (c, who) => ({
+      path: `${onChart("owner", 200)(who) === 200 ? await c.disposableRound(true) : c.roundPath}/votes.csv`,
+    }),
+  },
   { route: "GET /api/tokens", expect: accountsOnly(200), send: () => ({ path: "/api/tokens" }) },
   {
     route: "POST /api/tokens",
@@ -386,6 +437,14 @@ beforeAll(async () => {
   ];
   for (const [who, cred] of set) credentials.set(who, cred);
 
+  const startRound = async (id: string) => {
+    const res = await call(t.anonymous, carla.session, "post", `/api/charts/${id}/rounds`)
+      .send({ responsibilities: ["product"] })
+      .expect(201);
+    return `/api/charts/${id}/rounds/${res.body.id}`;
+  };
+  const roundPath = await startRound(chartId);
+
   ctx = {
     app: t.anonymous,
     chartId,
@@ -409,6 +468,12 @@ beforeAll(async () => {
     },
     async disposableAccount() {
       return (await inviteAccount(t, "Disposable")).account.id;
+    },
+    roundPath,
+    async disposableRound(revealed) {
+      const path = await startRound(await shareChart());
+      if (revealed) await call(t.anonymous, carla.session, "post", `${path}/reveal`).expect(200);
+      return path;
     },
     async currentVersion() {
       const res = await call(t.anonymous, carla.session, "get", `/api/charts/${chartId}`).expect(
