@@ -20,6 +20,7 @@ export {
   type LineFilter,
   type ReportingGraph,
 } from "./graph/reporting-graph";
+export { compareCharts, compareFindingLists } from "./history/compare-charts";
 export { summariseOperations } from "./history/summarise-operations";
 export * from "./layout";
 export { isVacant } from "./roles";
