@@ -9,6 +9,7 @@ import { listRoutes } from "../test/route-list";
 import { createApp } from "./app";
 import type { AccessStore } from "./services/access-store";
 import type { ChartStore } from "./services/chart-store";
+import type { HistoryStore } from "./services/history-store";
 import type { RoundStore } from "./services/round-store";
 
 interface Operation {
@@ -43,6 +44,7 @@ beforeAll(async () => {
   app = createApp({
     store: noStore,
     accessStore: noStore as unknown as AccessStore,
+    history: noStore as unknown as HistoryStore,
     rounds: noStore as unknown as RoundStore,
     logger: pino({ level: "silent" }),
     bodyLimit: "1mb",
@@ -86,6 +88,13 @@ const ROUTES: [path: string, method: string, statuses: string[]][] = [
     ["200", "400", "401", "403", "404", "408", "409", "413", "423", "429"],
   ],
   ["/api/charts/{id}/live", "get", ["101", "401", "403", "404", "429"]],
+  ["/api/charts/{id}/versions", "get", ["200", "400", "401", "404", "429"]],
+  ["/api/charts/{id}/versions/{v}", "get", ["200", "400", "401", "404", "429"]],
+  [
+    "/api/charts/{id}/restore",
+    "post",
+    ["200", "400", "401", "403", "404", "408", "413", "429"],
+  ],
   [
     "/api/charts/import",
     "post",

@@ -27,6 +27,7 @@ import {
   SECURITY,
   SECURITY_SCHEMES,
 } from "./openapi-access";
+import { HISTORY_SCHEMAS, historyPaths } from "./openapi-history";
 import { ROUND_SCHEMAS, roundPaths } from "./openapi-rounds";
 
 const SCHEMAS = {
@@ -42,6 +43,7 @@ const SCHEMAS = {
   Templates: TemplatesResponseSchema,
   ImportPreview: ImportPreviewSchema,
   ...ACCESS_SCHEMAS,
+  ...HISTORY_SCHEMAS,
   ...ROUND_SCHEMAS,
   Error: ErrorBodySchema,
 } as const;
@@ -349,6 +351,7 @@ export function openApiDocument(): object {
       ...authPaths(builders),
       ...chartPaths(),
       ...accountPaths(builders),
+      ...historyPaths(builders),
       ...roundPaths(builders),
     },
     components: {

@@ -1,4 +1,5 @@
 import type { ChartDocument, Operation } from "@rolemap/contract";
+import { summariseOperations } from "@rolemap/domain";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { CommitInput } from "../services/chart-store";
 
@@ -62,7 +63,7 @@ export function summaryOf(
   operations: readonly Operation[],
   meta: CommitInput["meta"],
 ): string {
-  const words = describeOperations(before, operations);
+  const words = summariseOperations(before, operations);
   if (kind === "restore" && meta?.restoredFrom !== undefined)
     return `restored version ${meta.restoredFrom}: ${words}`;
   if (kind === "promote" && meta?.promotedFrom !== undefined)
@@ -97,7 +98,7 @@ export function summaryOfLoggedRow(
   if (kind === "create") return CREATED_SUMMARY;
   if (operations === null)
     return kind === "import" ? "imported a file" : "changed the chart (no details were kept)";
-  const words = describeOperations(names ?? EMPTY_CHART, operations);
+  const words = summariseOperations(names ?? EMPTY_CHART, operations);
   return kind === "import" ? `imported: ${words}` : words;
 }
 
@@ -109,9 +110,3 @@ const EMPTY_CHART: ChartDocument = {
   responsibilities: [],
   assignments: [],
 };
-
-/** Until the engine's summariseOperations lands: the count of changes. */
-function describeOperations(_before: ChartDocument, operations: readonly Operation[]): string {
-  if (operations.length === 0) return "no changes";
-  return operations.length === 1 ? "1 change" : `${operations.length} changes`;
-}

@@ -210,6 +210,21 @@ const TABLE: Row[] = [
     }),
   },
   {
+    route: "GET /api/charts/:id/versions",
+    expect: onChart("view", 200),
+    send: (c) => ({ path: `/api/charts/${c.chartId}/versions` }),
+  },
+  {
+    route: "GET /api/charts/:id/versions/:v",
+    expect: onChart("view", 200),
+    send: (c) => ({ path: `/api/charts/${c.chartId}/versions/1` }),
+  },
+  {
+    route: "POST /api/charts/:id/restore",
+    expect: onChart("owner", 200),
+    send: (c) => ({ path: `/api/charts/${c.chartId}/restore`, body: { version: 1 } }),
+  },
+  {
     route: "GET /api/charts/:id/members",
     expect: onChart("owner", 200),
     send: (c) => ({ path: `/api/charts/${c.chartId}/members` }),

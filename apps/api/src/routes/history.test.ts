@@ -5,6 +5,7 @@ import {
   VersionDocumentSchema,
   VersionsResponseSchema,
 } from "@rolemap/contract";
+import { summariseOperations } from "@rolemap/domain";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, smallChart, specExample } from "../../test/fixtures/charts";
@@ -23,9 +24,10 @@ async function create(document: ChartDocument = specExample()): Promise<ChartRec
 const read = async (id: string): Promise<ChartRecord> =>
   (await request(t.app).get(`/api/charts/${id}`).expect(200)).body;
 const apply = async (id: string, operations: Operation[]) =>
-  (await request(t.app).post(`/api/charts/${id}/operations`).send({ operations }).expect(200))
-    .body.version as number;
-const versions = (id: string, query = "") => request(t.app).get(`/api/charts/${id}/versions${query}`);
+  (await request(t.app).post(`/api/charts/${id}/operations`).send({ operations }).expect(200)).body
+    .version as number;
+const versions = (id: string, query = "") =>
+  request(t.app).get(`/api/charts/${id}/versions${query}`);
 const versionAt = (id: string, v: number | string) =>
   request(t.app).get(`/api/charts/${id}/versions/${v}`);
 const restore = (id: string, body: unknown) =>
@@ -61,6 +63,11 @@ describe("GET /api/charts/:id/versions", () => {
       expect(Date.parse(v.at)).toBeGreaterThan(Date.now() - 60_000);
     }
     expect(list[2]?.summary).toBe("created the chart");
+    // In words, from the engine: what the batch did to the chart as it was.
+    expect(list[1]?.summary).toBe(
+      summariseOperations(made.document, [rename("ceo", "Chief Executive")]),
+    );
+    expect(list[1]?.summary).toMatch(/Chief Executive/);
     expect(res.body.next).toBeNull();
   });
 

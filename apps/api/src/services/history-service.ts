@@ -96,7 +96,8 @@ export function createHistoryService(
       });
       if (outcome.status === "not_found") throw notFound(`chart ${id}`);
       // No expected version and a fresh batch id: anything else is a bug.
-      if (outcome.status !== "committed") throw new Error(`restore of chart ${id}: ${outcome.status}`);
+      if (outcome.status !== "committed")
+        throw new Error(`restore of chart ${id}: ${outcome.status}`);
       const { chart } = outcome;
       await counts.save(chart, validateChart(chart.document));
       return {
