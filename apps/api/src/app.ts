@@ -26,6 +26,7 @@ import { openApiDocument } from "./openapi";
 import { adminRouter } from "./routes/admin";
 import { authRouter } from "./routes/auth";
 import { chartsRouter } from "./routes/charts";
+import { commentsRouter } from "./routes/comments";
 import { historyRouter } from "./routes/history";
 import { exportRouter, importRouter } from "./routes/interchange";
 import { roundsRouter } from "./routes/rounds";
@@ -39,6 +40,8 @@ import { createChartAccess } from "./services/chart-access";
 import { createChartService } from "./services/chart-service";
 import type { ChartStore } from "./services/chart-store";
 import { createChartWriter } from "./services/chart-writer";
+import { createCommentService } from "./services/comment-service";
+import type { CommentStore } from "./services/comment-store";
 import { createCountsRefresher } from "./services/counts-refresher";
 import { type CompactorOptions, createHistoryCompactor } from "./services/history-compactor";
 import { createHistoryService } from "./services/history-service";
@@ -90,6 +93,8 @@ export interface AppDeps {
   interchangePool?: InterchangePool;
   /** Silent RACI rounds; without it (apps built for one concern in tests) no round route. */
   rounds?: RoundStore;
+  /** Comments (history.md); without it (apps built for one concern in tests) no comment route. */
+  comments?: CommentStore;
   /**
    * The version list, past documents and restore (history.md); services that need a past
    * version (promote) read it here. Without it (apps built for one concern in tests) no
@@ -122,6 +127,7 @@ export function createApp({
   liveOptions,
   interchangePool,
   rounds,
+  comments,
   history,
   historyCompaction,
 }: AppDeps): RolemapApp {
@@ -192,6 +198,11 @@ export function createApp({
   api.use("/charts", chartsRouter(charts));
   if (rounds !== undefined)
     api.use("/charts", roundsRouter(createRoundService(rounds, store, access, hub)));
+  if (comments !== undefined)
+    api.use(
+      "/charts",
+      commentsRouter(createCommentService({ store: comments, access, live: hub, bus, logger })),
+    );
   if (history !== undefined)
     api.use("/charts", historyRouter(createHistoryService(history, access, writer, counts)));
   api.use("/tokens", tokensRouter(accounts));

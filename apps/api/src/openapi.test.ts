@@ -9,6 +9,7 @@ import { listRoutes } from "../test/route-list";
 import { createApp } from "./app";
 import type { AccessStore } from "./services/access-store";
 import type { ChartStore } from "./services/chart-store";
+import type { CommentStore } from "./services/comment-store";
 import type { HistoryStore } from "./services/history-store";
 import type { RoundStore } from "./services/round-store";
 
@@ -44,6 +45,7 @@ beforeAll(async () => {
   app = createApp({
     store: noStore,
     accessStore: noStore as unknown as AccessStore,
+    comments: noStore as unknown as CommentStore,
     history: noStore as unknown as HistoryStore,
     rounds: noStore as unknown as RoundStore,
     logger: pino({ level: "silent" }),
@@ -131,6 +133,14 @@ const ROUTES: [path: string, method: string, statuses: string[]][] = [
     "get",
     ["200", "400", "401", "403", "404", "409", "429"],
   ],
+  ["/api/charts/{id}/comments", "get", ["200", "400", "401", "404", "429"]],
+  ["/api/charts/{id}/comments", "post", ["201", "400", "401", "403", "404", "408", "413", "429"]],
+  [
+    "/api/charts/{id}/comments/{cid}",
+    "patch",
+    ["200", "400", "401", "403", "404", "408", "413", "429"],
+  ],
+  ["/api/charts/{id}/comments/{cid}", "delete", ["204", "400", "401", "403", "404", "429"]],
   ["/api/tokens", "get", ["200", "401", "403", "429"]],
   ["/api/tokens", "post", ["201", "400", "401", "403", "408", "413", "429"]],
   ["/api/tokens/{id}", "delete", ["204", "400", "401", "403", "404", "429"]],

@@ -27,6 +27,7 @@ import {
   SECURITY,
   SECURITY_SCHEMES,
 } from "./openapi-access";
+import { COMMENT_SCHEMAS, commentPaths } from "./openapi-comments";
 import { HISTORY_SCHEMAS, historyPaths } from "./openapi-history";
 import { ROUND_SCHEMAS, roundPaths } from "./openapi-rounds";
 
@@ -43,6 +44,7 @@ const SCHEMAS = {
   Templates: TemplatesResponseSchema,
   ImportPreview: ImportPreviewSchema,
   ...ACCESS_SCHEMAS,
+  ...COMMENT_SCHEMAS,
   ...HISTORY_SCHEMAS,
   ...ROUND_SCHEMAS,
   Error: ErrorBodySchema,
@@ -314,7 +316,7 @@ function chartPaths() {
         summary:
           "Open the chart's live connection: a WebSocket speaking rolemap.live/v1 (view access)",
         description:
-          "Upgrade with `Connection: Upgrade`, `Upgrade: websocket` (subprotocol `rolemap.live/v1` optional). Messages are JSON text frames: `hello`, `ops`, `presence`, `summon`, `lock`, `ping` from the client; `welcome`, `applied`, `ack`, `reject`, `presence`, `leave`, `summon`, `locked`, `error`, `pong` from the server (../shared/spec/live.md; schemas in @rolemap/contract `live.ts`). Every change to the chart, made live or over HTTP, arrives as `applied` in version order. Close codes: 1001 server restarting (reconnect), 1008 too many invalid messages, 4401 session or token ended, 4403 access removed, 4404 chart deleted.",
+          "Upgrade with `Connection: Upgrade`, `Upgrade: websocket` (subprotocol `rolemap.live/v1` optional). Messages are JSON text frames: `hello`, `ops`, `presence`, `summon`, `lock`, `ping` from the client; `welcome`, `applied`, `ack`, `reject`, `presence`, `leave`, `summon`, `locked`, `error`, `pong`, `comment`, `round` from the server (../shared/spec/live.md; schemas in @rolemap/contract `live.ts`). Every change to the chart, made live or over HTTP, arrives as `applied` in version order; every change of a comment as `comment`. Close codes: 1001 server restarting (reconnect), 1008 too many invalid messages, 4401 session or token ended, 4403 access removed, 4404 chart deleted.",
         responses: {
           101: {
             description: "Switching Protocols: the live connection is open; send `hello` first",
@@ -351,6 +353,7 @@ export function openApiDocument(): object {
       ...authPaths(builders),
       ...chartPaths(),
       ...accountPaths(builders),
+      ...commentPaths(builders),
       ...historyPaths(builders),
       ...roundPaths(builders),
     },

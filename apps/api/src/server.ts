@@ -7,6 +7,7 @@ import { type DatabaseConfig, openDatabase } from "./db/database";
 import { postgresLimitsOf } from "./db/postgres-limits";
 import { createPrismaAccessStore } from "./db/prisma-access-store";
 import { createPrismaChartStore } from "./db/prisma-chart-store";
+import { createPrismaCommentStore } from "./db/prisma-comment-store";
 import { createPrismaHistoryStore } from "./db/prisma-history-store";
 import { createPrismaRoundStore } from "./db/prisma-round-store";
 import { type Env, readEnv } from "./env";
@@ -75,6 +76,7 @@ export async function startServer(
   const app = createApp({
     store,
     accessStore: createPrismaAccessStore(database),
+    comments: createPrismaCommentStore(database),
     rounds: createPrismaRoundStore(database),
     history: createPrismaHistoryStore(database),
     historyCompaction: { afterDays: env.HISTORY_COMPACT_AFTER_DAYS },

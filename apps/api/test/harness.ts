@@ -9,6 +9,7 @@ import { TEST_PASSWORD_COST } from "../src/auth/secrets";
 import { type Database, openDatabase } from "../src/db/database";
 import { createPrismaAccessStore } from "../src/db/prisma-access-store";
 import { createPrismaChartStore } from "../src/db/prisma-chart-store";
+import { createPrismaCommentStore } from "../src/db/prisma-comment-store";
 import { createPrismaHistoryStore } from "../src/db/prisma-history-store";
 import { createPrismaRoundStore } from "../src/db/prisma-round-store";
 import type { InterchangePool } from "../src/interchange-pool/pool";
@@ -116,6 +117,7 @@ export async function startTestApp(
   const anonymous = createApp({
     store,
     accessStore,
+    comments: createPrismaCommentStore(database),
     rounds: createPrismaRoundStore(database),
     history: createPrismaHistoryStore(database),
     logger: options.logger ?? pino({ level: "silent" }),

@@ -12,7 +12,7 @@ export type Credentials =
   | { kind: "cookie"; cookie: string }
   | { kind: "bearer"; token: string };
 
-type Method = "get" | "post" | "put" | "delete";
+type Method = "get" | "post" | "put" | "patch" | "delete";
 
 /** A supertest request with the credentials, the Host and (for cookies) the Origin set. */
 export function call(app: Express, who: Credentials, method: Method, path: string) {

@@ -1,10 +1,29 @@
 import {
+  CommentMessageSchema,
   LiveAuthorSchema,
   PeerPresenceSchema,
   ServerMessageSchema,
   SummonedMessageSchema,
 } from "@rolemap/contract";
 import { z } from "zod";
+
+/** A deleted comment as the other processes need it to announce it (its body is not). */
+export const GoneCommentSchema = CommentMessageSchema.pick({
+  target: true,
+  replyTo: true,
+  createdAt: true,
+  editedAt: true,
+  resolvedAt: true,
+  resolvedBy: true,
+  targetRemoved: true,
+}).extend({
+  author: z.object({
+    accountId: z.uuid().nullable(),
+    session: z.string().max(128).nullable(),
+    name: z.string(),
+  }),
+});
+export type GoneComment = z.infer<typeof GoneCommentSchema>;
 
 /**
  * What API processes tell each other about live charts. A commit travels as a poke (chart
@@ -35,6 +54,17 @@ export const BusEventSchema = z.discriminatedUnion("type", [
    * travels whole, so it must stay small (a NOTIFY payload is under 8,000 bytes).
    */
   z.object({ type: z.literal("announce"), chart: z.uuid(), message: ServerMessageSchema }),
+  /**
+   * A comment was added, edited, resolved or reopened: each process reads it from the
+   * database (a body can outgrow a NOTIFY) and sends it to its connections. A deleted one
+   * cannot be read, so it travels in `gone`, without its body.
+   */
+  z.object({
+    type: z.literal("comment"),
+    chart: z.uuid(),
+    comment: z.uuid(),
+    gone: GoneCommentSchema.optional(),
+  }),
 ]);
 export type BusEvent = z.infer<typeof BusEventSchema>;
 

@@ -8,6 +8,7 @@ import {
 } from "@rolemap/contract";
 import type { Logger } from "pino";
 import type { WebSocket } from "ws";
+import type { Principal } from "../auth/principal";
 import { hashSecret } from "../auth/secrets";
 import type { AuthService } from "../services/auth-service";
 import type { ChartAccess } from "../services/chart-access";
@@ -278,6 +279,24 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
     announce(chartId: string, message: ServerMessage) {
       rooms.get(chartId)?.broadcast(message);
       bus.publish({ type: "announce", chart: chartId, message });
+    },
+
+    /**
+     * Sends each connection of the chart in this process the message made for its principal
+     * (a comment's `mine`). Other processes make their own: see comment-service.ts.
+     */
+    sendEach(chartId: string, messageFor: (principal: Principal) => ServerMessage) {
+      const room = rooms.get(chartId);
+      if (room === undefined) return;
+      for (const member of room.members) {
+        const connection = member as LiveConnection;
+        connection.send(messageFor(connection.identity.principal));
+      }
+    },
+
+    /** Whether this process holds a connection of the chart (else it has nothing to send). */
+    watching(chartId: string): boolean {
+      return rooms.has(chartId);
     },
 
     removed(chartId: string) {
