@@ -1,3 +1,17 @@
+export {
+  type ChangeItem,
+  type ChangeMark,
+  type ChangeSection,
+  describeComparison,
+  findingsDelta,
+  summariseComparison,
+} from "./compare/describe-changes";
+export { MARK_STYLES, type MarkStyle } from "./compare/marks";
+export {
+  type ComparisonRenderOptions,
+  comparisonTitle,
+  renderComparisonSvg,
+} from "./compare/render-comparison";
 export { FONT_FAMILY, FONT_FILES, FONT_PACKAGE, FONT_STACK } from "./fonts";
 export { renderChartSvg } from "./render-chart";
 export { cleanText, xmlSafeText } from "./text/xml-text";

@@ -1,16 +1,12 @@
 import type { ChartDocument } from "@rolemap/contract";
 import { buildLayoutForest, placeRoles, validateChart } from "@rolemap/domain";
 import { badgesByRole } from "./findings-by-role";
-import { FONT_STACK } from "./fonts";
 import { appendixBlock } from "./parts/appendix";
-import type { Block } from "./parts/block";
-import { vacantPatternDef } from "./parts/card";
 import { chartPart } from "./parts/chart";
 import { headingBlock } from "./parts/heading";
 import { legendBlock } from "./parts/legend";
-import { SvgOutput } from "./svg/output";
-import { cleanText, escapeXml } from "./text/xml-text";
-import { COLORS, PAGE } from "./theme";
+import { drawPage, type PageSection, renderedPage } from "./parts/page";
+import { PAGE } from "./theme";
 import type { RenderedChart, RenderOptions } from "./types";
 
 /**
@@ -35,7 +31,7 @@ export function renderChartSvg(
     PAGE.minContentWidth,
     withFindings ? PAGE.minAppendixWidth : 0,
   );
-  const sections: { block: Block; centred: boolean }[] = [];
+  const sections: PageSection[] = [];
   if (options.title ?? true)
     sections.push({ block: headingBlock(document.name, contentWidth), centred: false });
   if (options.legend ?? true)
@@ -47,32 +43,5 @@ export function renderChartSvg(
       centred: false,
     });
 
-  // Place the sections first: the SVG's size goes in its opening tag.
-  const placed: { block: Block; x: number; y: number }[] = [];
-  let y = PAGE.margin;
-  for (const { block, centred } of sections) {
-    if (block.height === 0) continue;
-    // Whole pixels, so card edges and lines fall on the pixel grid when rasterised.
-    const x = PAGE.margin + (centred ? Math.round((contentWidth - block.width) / 2) : 0);
-    placed.push({ block, x, y });
-    y = Math.ceil(y + block.height) + PAGE.sectionGap;
-  }
-  const width = Math.ceil(contentWidth + 2 * PAGE.margin);
-  const height = y - PAGE.sectionGap + PAGE.margin;
-
-  const out = new SvgOutput();
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_STACK}">`,
-    `<title>${escapeXml(cleanText(document.name))}</title>`,
-    `<defs>${vacantPatternDef()}</defs>`,
-    `<rect width="${width}" height="${height}" fill="${COLORS.background}"/>`,
-  );
-  let chartAt = { x: 0, y: 0 };
-  for (const { block, x, y: top } of placed) {
-    if (block === chart) chartAt = { x, y: top };
-    block.draw(x, top, out);
-  }
-  out.push("</svg>");
-  const svg = out.toString();
-  return { svg, width, height, boxes: chart.boxesAt(chartAt.x, chartAt.y) };
+  return renderedPage(drawPage(document.name, contentWidth, sections), chart);
 }

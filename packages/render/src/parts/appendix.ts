@@ -22,7 +22,7 @@ const SUMMARY_LINE = 24;
 const HEADER: TextStyle = { size: 13, weight: 700 };
 const HEADER_LINE = 26;
 const CHIP: TextStyle = { size: 13, weight: 700 };
-const CHIP_HEIGHT = 22;
+export const CHIP_HEIGHT = 22;
 const CHIP_PADDING = 8;
 const RULE: TextStyle = { size: 14, weight: 600 };
 const MESSAGE: TextStyle = { size: 15, weight: 400 };
@@ -32,7 +32,7 @@ const COLUMN_GAP = 20;
 const HEADER_GAP = 12;
 const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
-const chipWidth = (label: string) => textWidth(label, CHIP) + 2 * CHIP_PADDING;
+export const chipWidth = (label: string) => textWidth(label, CHIP) + 2 * CHIP_PADDING;
 const SEVERITY_COLUMN =
   Math.max(...SEVERITY_ORDER.map((severity) => chipWidth(SEVERITY_LABELS[severity]))) + COLUMN_GAP;
 
@@ -151,7 +151,8 @@ export function appendixBlock(
   };
 }
 
-const rule = (x: number, y: number, width: number, color: string) =>
+/** A hairline under a row, `width` long. */
+export const rule = (x: number, y: number, width: number, color: string) =>
   `<path d="M${num(x)} ${num(y - 0.5)}H${num(x + width)}" stroke="${color}" stroke-width="1"/>`;
 
 function drawRow(
@@ -195,7 +196,7 @@ function drawRow(
 }
 
 /** A rounded chip with its label centred, its top-left corner at (x, top). */
-function drawChip(
+export function drawChip(
   x: number,
   top: number,
   chip: { label: string; text: string; fill: string },
