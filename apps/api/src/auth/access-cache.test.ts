@@ -186,6 +186,29 @@ describe("cacheAccessStore", () => {
     expect(fake.reads).toMatchObject({ chartGrant: 3, findSession: 2 });
   });
 
+  it("drops a scenario's grants with its original's: losing the original loses them", async () => {
+    const fake = fakeStore();
+    const cache = cacheAccessStore(fake.store, { soleUser: true });
+    const scenarioGrant = {
+      ownerId: "b",
+      memberAccess: undefined,
+      original: { id: "c1", ownerId: "b", memberAccess: "edit" as const },
+    };
+    (fake.rows as { grant: unknown }).grant = scenarioGrant;
+    await cache.store.chartGrant("s1", "a1");
+    await cache.store.chartGrant("s1", "a1");
+    expect(fake.reads.chartGrant).toBe(1);
+    await cache.store.removeMember("c1", "a1"); // removed from the original
+    await cache.store.chartGrant("s1", "a1");
+    expect(fake.reads.chartGrant).toBe(2);
+    cache.forgetChart("c1"); // the original deleted, here or by another process
+    await cache.store.chartGrant("s1", "a1");
+    expect(fake.reads.chartGrant).toBe(3);
+    cache.forgetChart("c2"); // another chart: kept
+    await cache.store.chartGrant("s1", "a1");
+    expect(fake.reads.chartGrant).toBe(3);
+  });
+
   /**
    * Every method of the store is either passed through untouched (it cannot change a kept
    * answer) or wrapped: a new method must be sorted here before the cache can be trusted.

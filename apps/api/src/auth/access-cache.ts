@@ -118,7 +118,10 @@ export function cacheAccessStore(store: AccessStore, options: AccessCacheOptions
   const grantKey = (chartId: string, accountId: string | undefined) =>
     `${chartId}|${accountId ?? ""}`;
   const dropChart = (chartId: string) => {
-    grants.deleteWhere((key) => key.startsWith(`${chartId}|`));
+    // A scenario's grant holds its original's owner and members: they go with the original's.
+    grants.deleteWhere(
+      (key, grant) => key.startsWith(`${chartId}|`) || grant.original?.id === chartId,
+    );
     sessions.deleteWhere((_, s) => s.kind === "guest" && s.link.chartId === chartId);
   };
   const dropAll = () => {

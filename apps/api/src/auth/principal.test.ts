@@ -37,6 +37,53 @@ describe("accessLevelOf", () => {
   });
 });
 
+describe("accessLevelOf on a scenario", () => {
+  const original = (ownerId: string | null, memberAccess?: AccessLevel) => ({
+    id: "c1",
+    ownerId,
+    memberAccess,
+  });
+
+  it.each([
+    [
+      "the original's member",
+      { ownerId: "b", memberAccess: undefined },
+      original("b", "comment"),
+      "comment",
+    ],
+    ["the original's owner", { ownerId: "b", memberAccess: undefined }, original("a1"), "owner"],
+    [
+      "its own maker, a member of the original",
+      { ownerId: "a1", memberAccess: undefined },
+      original("b", "edit"),
+      "owner",
+    ],
+    [
+      "a member of both, higher on the scenario",
+      { ownerId: "b", memberAccess: "edit" as const },
+      original("b", "view"),
+      "edit",
+    ],
+    [
+      "a member of both, higher on the original",
+      { ownerId: "b", memberAccess: "view" as const },
+      original("b", "edit"),
+      "edit",
+    ],
+    ["a stranger to both", { ownerId: "b", memberAccess: undefined }, original("b"), undefined],
+  ])("gives %s the higher of its levels on it and on its original", (_, own, from, level) => {
+    expect(accessLevelOf(alice, "s1", { ...own, original: from })).toBe(level);
+  });
+
+  it("gives a guest its link's level on the scenarios of its chart and on no other chart", () => {
+    const grant = { ownerId: "a1", memberAccess: undefined };
+    expect(accessLevelOf(guest, "s1", { ...grant, original: original("a1") })).toBe("comment");
+    expect(
+      accessLevelOf(guest, "s2", { ...grant, original: { ...original("a1"), id: "c9" } }),
+    ).toBeUndefined();
+  });
+});
+
 describe("mayDo", () => {
   const levels: AccessLevel[] = ["view", "comment", "edit", "owner"];
   it.each(levels)("%s includes exactly the levels up to itself", (level) => {

@@ -28,16 +28,40 @@ export type Principal =
       credential: string;
     };
 
-/** What the store knows of one chart for one principal. */
-export interface ChartGrant {
+/** The owner of one chart and one account's membership of it. */
+interface OwnerAndMember {
   ownerId: string | null;
   /** The account's member level on this chart, if it is a member. */
   memberAccess: AccessLevel | undefined;
 }
 
+/** What the store knows of one chart for one principal. */
+export interface ChartGrant extends OwnerAndMember {
+  /**
+   * For a what-if scenario (history.md): the chart it was copied from, with the same facts.
+   * Whoever can see the original sees its scenarios (the workshop shares them).
+   */
+  original?: OwnerAndMember & { id: string };
+}
+
+const higher = (a: AccessLevel | undefined, b: AccessLevel | undefined) =>
+  a === undefined ? b : b === undefined || accessIncludes(a, b) ? a : b;
+
+const accountLevel = (accountId: string, chart: OwnerAndMember): AccessLevel | undefined =>
+  chart.ownerId === accountId ? "owner" : chart.memberAccess;
+
+/** An account's level on a chart (through its original too, for a scenario). */
+export function accountLevelOn(accountId: string, grant: ChartGrant): AccessLevel | undefined {
+  const own = accountLevel(accountId, grant);
+  return grant.original === undefined ? own : higher(own, accountLevel(accountId, grant.original));
+}
+
 /**
  * A principal's level on a chart, or undefined when it may not even see it. Pure: the
- * store supplies the chart's owner and the account's membership.
+ * store supplies the chart's owner and the account's membership. On a scenario it is the
+ * higher of the principal's level on the scenario itself and on its original, so losing
+ * the original loses its scenarios too (unless granted on the scenario itself); a guest's
+ * link opens its chart and that chart's scenarios.
  */
 export function accessLevelOf(
   principal: Principal,
@@ -45,9 +69,10 @@ export function accessLevelOf(
   grant: ChartGrant,
 ): AccessLevel | undefined {
   if (principal.kind === "guest")
-    return principal.chartId === chartId ? principal.access : undefined;
-  if (grant.ownerId === principal.account.id) return "owner";
-  return grant.memberAccess;
+    return principal.chartId === chartId || principal.chartId === grant.original?.id
+      ? principal.access
+      : undefined;
+  return accountLevelOn(principal.account.id, grant);
 }
 
 /** True when the principal's level on a chart includes `needed`. */

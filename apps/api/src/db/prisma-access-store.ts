@@ -59,6 +59,14 @@ interface TokenRow {
   admin: boolean;
 }
 
+interface GrantRow {
+  owner_id: string | null;
+  access: AccessLevel | null;
+  original_id: string | null;
+  original_owner_id: string | null;
+  original_access: AccessLevel | null;
+}
+
 /** Serialises first-run setup across processes (an arbitrary constant). */
 const SETUP_LOCK_KEY = 72_707_370;
 
@@ -247,17 +255,31 @@ export function createPrismaAccessStore({ prisma }: Database): AccessStore {
     },
 
     async chartGrant(chartId, accountId) {
-      // One round trip for the gate in front of every chart request.
-      const rows = await prisma.$queryRaw<
-        { owner_id: string | null; access: AccessLevel | null }[]
-      >`
-        SELECT c.owner_id, m.access::text AS access
+      // One round trip for the gate in front of every chart request, a scenario's
+      // original included (access passes through it: principal.ts).
+      const account = accountId ?? null;
+      const rows = await prisma.$queryRaw<GrantRow[]>`
+        SELECT c.owner_id, m.access::text AS access,
+               o.id AS original_id, o.owner_id AS original_owner_id,
+               om.access::text AS original_access
           FROM charts c
-          LEFT JOIN chart_members m ON m.chart_id = c.id AND m.account_id = ${accountId ?? null}::uuid
+          LEFT JOIN chart_members m ON m.chart_id = c.id AND m.account_id = ${account}::uuid
+          LEFT JOIN charts o ON o.id = c.scenario_of
+          LEFT JOIN chart_members om ON om.chart_id = o.id AND om.account_id = ${account}::uuid
          WHERE c.id = ${chartId}::uuid`;
       const row = rows[0];
       if (row === undefined) return undefined;
-      return { ownerId: row.owner_id, memberAccess: row.access ?? undefined };
+      const grant = { ownerId: row.owner_id, memberAccess: row.access ?? undefined };
+      return row.original_id === null
+        ? grant
+        : {
+            ...grant,
+            original: {
+              id: row.original_id,
+              ownerId: row.original_owner_id,
+              memberAccess: row.original_access ?? undefined,
+            },
+          };
     },
 
     async members(chartId) {

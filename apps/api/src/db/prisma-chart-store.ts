@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ChartDocument, ChartListItem, Operation } from "@rolemap/contract";
 import { type ChartDiff, diffByOperations, diffCharts } from "@rolemap/domain";
+import { accountLevelOn } from "../auth/principal";
 import { Prisma } from "../generated/prisma/client.js";
 import type {
   ChartChange,
@@ -22,12 +23,7 @@ import {
 } from "./bulk-writes";
 import type { Database } from "./database";
 import { createDocumentCache } from "./document-cache";
-import {
-  CREATED_SUMMARY,
-  historyColumnsOf,
-  insertSnapshots,
-  snapshotsDue,
-} from "./history-writes";
+import { CREATED_SUMMARY, historyColumnsOf, insertSnapshots, snapshotsDue } from "./history-writes";
 import { canonicalDocument, canonicalRoles, readChartRows, rowsToDocument } from "./rows";
 
 type Tx = Prisma.TransactionClient;
@@ -121,6 +117,24 @@ function diffOf(
   return { diff, document: canonicalRoles(after, diff.roles) };
 }
 
+/** A chart row's scenario link, as a `StoredChart` field (none once the original is gone). */
+const scenarioOf = (row: {
+  scenarioOfId: string | null;
+  baseVersion: number | null;
+}): Pick<StoredChart, "scenario"> =>
+  row.scenarioOfId === null || row.baseVersion === null
+    ? {}
+    : { scenario: { of: row.scenarioOfId, baseVersion: row.baseVersion } };
+
+/** `chart` with the link the row has now (a held document may predate a promote). */
+function withScenario(chart: StoredChart, link: Pick<StoredChart, "scenario">): StoredChart {
+  const { scenario: held, ...rest } = chart;
+  const now = link.scenario;
+  return held?.of === now?.of && held?.baseVersion === now?.baseVersion
+    ? chart
+    : { ...rest, ...link };
+}
+
 /** How many charts' documents a process keeps for fast writes (see document-cache.ts). */
 const CACHED_CHARTS = 64;
 
@@ -131,6 +145,21 @@ interface LockedRow {
   stored: number | null;
   /** The newest snapshot's version; null for a chart made before snapshots existed. */
   snapshot: number | null;
+  scenario_of: string | null;
+  base_version: number | null;
+}
+
+interface ScenarioRow {
+  id: string;
+  name: string;
+  scenario_of: string;
+  base_version: number;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  promoted_at: Date | null;
+  promoted_version: number | null;
+  created_by: string;
 }
 
 interface LogRow {
@@ -155,11 +184,12 @@ export function createPrismaChartStore(database: Database): ChartStore {
   const load = async (client: Tx | typeof prisma, id: string): Promise<StoredChart | undefined> => {
     const chart = await readChartRows(client, id);
     if (chart === null) return undefined;
-    const stored = {
+    const stored: StoredChart = {
       id: chart.id,
       version: chart.version,
       updatedAt: chart.updatedAt,
       document: rowsToDocument(chart),
+      ...scenarioOf(chart),
     };
     cache.set(stored);
     return stored;
@@ -169,7 +199,7 @@ export function createPrismaChartStore(database: Database): ChartStore {
     const { chartId: id, batchId } = input;
     // The row lock serialises concurrent writers of one chart across processes.
     const [row] = await tx.$queryRaw<LockedRow[]>`
-      SELECT c.version, c.locked_by,
+      SELECT c.version, c.locked_by, c.scenario_of, c.base_version,
              (SELECT v.version FROM chart_versions v
                WHERE v.chart_id = c.id AND v.batch_id = ${batchId}::uuid) AS stored,
              (SELECT max(s.version) FROM chart_snapshots s WHERE s.chart_id = c.id) AS snapshot
@@ -228,6 +258,7 @@ export function createPrismaChartStore(database: Database): ChartStore {
       version,
       updatedAt: (written as { updated_at: Date }).updated_at,
       document,
+      ...scenarioOf({ scenarioOfId: row.scenario_of, baseVersion: row.base_version }),
     };
     const entry: LogEntry = { version, batchId, author, operations: planned.operations };
     return { status: "committed" as const, chart, entry };
@@ -236,8 +267,9 @@ export function createPrismaChartStore(database: Database): ChartStore {
   return {
     kind: database.kind,
 
-    async create(change, ownerId) {
+    async create(change, ownerId, options = {}) {
       const id = randomUUID();
+      const { scenario, author } = options;
       const document = canonicalDocument(change.document);
       const updatedAt = await prisma.$transaction(async (tx) => {
         const chart = await tx.chart.create({
@@ -247,8 +279,15 @@ export function createPrismaChartStore(database: Database): ChartStore {
             name: change.document.name,
             settings: settingsToRow(change.document.settings),
             ...countsToRow(change.counts),
+            ...(scenario && { scenarioOfId: scenario.of, baseVersion: scenario.baseVersion }),
             versions: {
-              create: { version: 1, kind: "create", authorId: ownerId, summary: CREATED_SUMMARY },
+              create: {
+                version: 1,
+                kind: "create",
+                authorId: author === undefined ? ownerId : author.accountId,
+                ...(author && { authorName: author.name }),
+                summary: CREATED_SUMMARY,
+              },
             },
             // Where rebuilding any past version of it starts (history.md).
             snapshots: { create: { version: 1, document: document as Prisma.InputJsonObject } },
@@ -257,7 +296,13 @@ export function createPrismaChartStore(database: Database): ChartStore {
         await insertParts(tx, id, change.document);
         return chart.updatedAt;
       });
-      const chart = { id, version: 1, updatedAt, document };
+      const chart: StoredChart = {
+        id,
+        version: 1,
+        updatedAt,
+        document,
+        ...(scenario && { scenario }),
+      };
       cache.set(chart);
       return chart;
     },
@@ -266,16 +311,19 @@ export function createPrismaChartStore(database: Database): ChartStore {
       // The embedded database has one user, this process: what it last wrote is current.
       const held = isSoleWriter() ? cache.latest(id) : undefined;
       if (held !== undefined) return held;
-      const head = await prisma.chart.findUnique({ where: { id }, select: { version: true } });
+      const head = await prisma.chart.findUnique({
+        where: { id },
+        select: { version: true, scenarioOfId: true, baseVersion: true },
+      });
       if (head === null) return undefined;
+      // A promote (or the original's deletion) changes a scenario's link, not its version.
+      const cached = cache.get(id, head.version);
+      if (cached !== undefined) return withScenario(cached, scenarioOf(head));
       // The row and its four tables are separate queries: one snapshot, or a commit between
       // them would give one version's number with the next one's rows.
-      return (
-        cache.get(id, head.version) ??
-        prisma.$transaction((tx) => load(tx, id), {
-          isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
-        })
-      );
+      return prisma.$transaction((tx) => load(tx, id), {
+        isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
+      });
     },
 
     async head(id) {
@@ -296,16 +344,19 @@ export function createPrismaChartStore(database: Database): ChartStore {
     },
 
     async list({ limit, offset, viewer }) {
+      // A scenario is listed to whoever sees its original (principal.ts).
+      const seen = (accountId: string): Prisma.ChartWhereInput[] => [
+        { ownerId: accountId },
+        { members: { some: { accountId } } },
+      ];
       const where: Prisma.ChartWhereInput =
         "chartId" in viewer
-          ? { id: viewer.chartId }
+          ? { OR: [{ id: viewer.chartId }, { scenarioOfId: viewer.chartId }] }
           : {
-              OR: [
-                { ownerId: viewer.accountId },
-                { members: { some: { accountId: viewer.accountId } } },
-              ],
+              OR: [...seen(viewer.accountId), { scenarioOf: { OR: seen(viewer.accountId) } }],
             };
       const accountId = "accountId" in viewer ? viewer.accountId : undefined;
+      const membership = accountId === undefined ? false : { where: { accountId } };
       // Not one transaction: its queries would share one connection, and the include's
       // go out at once (see readChartRows); at READ COMMITTED it held no snapshot anyway.
       const [rows, total] = await Promise.all([
@@ -316,19 +367,29 @@ export function createPrismaChartStore(database: Database): ChartStore {
           take: limit,
           include: {
             owner: { select: { id: true, name: true } },
-            members: accountId === undefined ? false : { where: { accountId } },
+            members: membership,
+            scenarioOf: { select: { id: true, ownerId: true, members: membership } },
           },
         }),
         prisma.chart.count({ where }),
       ]);
       const items: ChartListItem[] = [];
       for (const row of rows) {
+        const original = row.scenarioOf;
         const access =
           "access" in viewer
             ? viewer.access
-            : row.ownerId === accountId
-              ? "owner"
-              : row.members?.[0]?.access;
+            : accountLevelOn(viewer.accountId, {
+                ownerId: row.ownerId,
+                memberAccess: row.members?.[0]?.access,
+                ...(original && {
+                  original: {
+                    id: original.id,
+                    ownerId: original.ownerId,
+                    memberAccess: original.members?.[0]?.access,
+                  },
+                }),
+              });
         // An ownerless chart exists only before setup, when nobody can list.
         if (access === undefined || row.owner === null) continue;
         items.push({
@@ -345,6 +406,7 @@ export function createPrismaChartStore(database: Database): ChartStore {
           },
           access,
           owner: row.owner,
+          ...(original && { scenarioOf: original.id }),
         });
       }
       return { items, total };
@@ -402,9 +464,55 @@ export function createPrismaChartStore(database: Database): ChartStore {
 
     async remove(id) {
       cache.forget(id);
-      const { count } = await prisma.chart.deleteMany({ where: { id } });
-      cache.forget(id); // a read that finished meanwhile may have put it back
+      const { count, scenarios } = await prisma.$transaction(async (tx) => {
+        // Its scenarios stay, as charts of their own (the key would do it; this names them).
+        const freed = await tx.$queryRaw<{ id: string }[]>`
+          UPDATE charts SET scenario_of = NULL WHERE scenario_of = ${id}::uuid RETURNING id`;
+        const { count } = await tx.chart.deleteMany({ where: { id } });
+        return { count, scenarios: freed.map((row) => row.id) };
+      });
+      // A read that finished meanwhile may have put it back; the scenarios' links changed.
+      for (const gone of [id, ...scenarios]) cache.forget(gone);
       return count > 0;
+    },
+
+    async scenarios(originalId) {
+      const rows = await prisma.$queryRaw<ScenarioRow[]>`
+        SELECT c.id, c.name, c.scenario_of, c.base_version, c.version, c.created_at,
+               c.updated_at, c.promoted_at, c.promoted_version,
+               coalesce(v.author_name, a.name, o.name, '') AS created_by
+          FROM charts c
+          LEFT JOIN chart_versions v ON v.chart_id = c.id AND v.version = 1
+          LEFT JOIN accounts a ON a.id = v.author_id
+          LEFT JOIN accounts o ON o.id = c.owner_id
+         WHERE c.scenario_of = ${originalId}::uuid
+         ORDER BY c.created_at DESC, c.id`;
+      return rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        link: { of: row.scenario_of, baseVersion: row.base_version },
+        version: row.version,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        createdBy: row.created_by,
+        promotedAt: row.promoted_at,
+        promotedVersion: row.promoted_version,
+      }));
+    },
+
+    async markPromoted(scenarioId, originalId, version, baseVersion) {
+      const [row] = await prisma.$queryRaw<{ version: number; base_version: number }[]>`
+        UPDATE charts
+           SET promoted_at = now(), promoted_version = ${version},
+               base_version = coalesce(${baseVersion ?? null}::int, base_version)
+         WHERE id = ${scenarioId}::uuid AND scenario_of = ${originalId}::uuid
+     RETURNING version, base_version`;
+      if (row === undefined) return false;
+      // Its document did not change, its link did: what this process holds says so now.
+      const held = cache.get(scenarioId, row.version);
+      if (held !== undefined)
+        cache.set({ ...held, scenario: { of: originalId, baseVersion: row.base_version } });
+      return true;
     },
 
     async ping() {

@@ -30,6 +30,8 @@ function failingStore(error: unknown): ChartStore {
     setLock: fail,
     saveCounts: fail,
     remove: fail,
+    scenarios: fail,
+    markPromoted: fail,
     ping: fail,
     close: async () => {},
   };

@@ -114,11 +114,15 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
     return chart === undefined ? undefined : { version: chart.version, chart: chart.document };
   };
 
+  /** Connections to a chart or to its scenarios, whose access passes through it. */
+  const onChartOrItsScenarios = (chartId: string) => async (connection: LiveConnection) =>
+    connection.chartId === chartId || (await access.originalOf(connection.chartId)) === chartId;
+
   /** Checks each connection's access again: revoked ones close, changed levels apply. */
-  const recheck = async (filter: (connection: LiveConnection) => boolean) => {
+  const recheck = async (filter: (connection: LiveConnection) => boolean | Promise<boolean>) => {
     for (const { connection } of [...connections]) {
-      if (!filter(connection)) continue;
       try {
+        if (!(await filter(connection))) continue;
         const level = await levelOf(connection.identity);
         if (level === "unauthenticated")
           connection.close(LIVE_CLOSE.unauthenticated, "the session or token has ended");
@@ -146,7 +150,7 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
       case "locked":
         return room?.broadcast({ type: "locked", locked: event.locked, by: event.by });
       case "access":
-        return void recheck((c) => c.chartId === event.chart);
+        return void recheck(onChartOrItsScenarios(event.chart));
       case "removed":
         return closeChart(event.chart, LIVE_CLOSE.deleted, "the chart was deleted");
       case "announce":
@@ -307,7 +311,7 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
     /** Members or links of a chart changed: its connections are checked within a moment. */
     accessChanged(chartId: string) {
       bus.publish({ type: "access", chart: chartId });
-      return recheck((connection) => connection.chartId === chartId);
+      return recheck(onChartOrItsScenarios(chartId));
     },
 
     /** Takes a new WebSocket whose upgrade was authenticated and authorised. */

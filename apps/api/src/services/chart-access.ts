@@ -25,6 +25,11 @@ export function createChartAccess(
     level,
     chartRemoved,
 
+    /** The chart a scenario was made from (its access passes through it); undefined otherwise. */
+    async originalOf(chartId: string): Promise<string | undefined> {
+      return (await store.chartGrant(chartId, undefined))?.original?.id;
+    },
+
     async require(
       principal: Principal | undefined,
       chartId: string,

@@ -8,7 +8,9 @@ import type { StoredChart } from "./chart-store";
  * version — makes the next GET serialise again; nothing here decides who may read: the
  * service's gate runs first on every request. The answer is the chart record
  * `{"id","version","updatedAt","document","access"}`: the same bytes `res.json` gave, with
- * the principal's level appended per request.
+ * the principal's level appended per request. A scenario's record also names its original
+ * and base version (`scenarioOf`, `baseVersion`), which a promote changes without a new
+ * version: they are part of what the bytes are kept by.
  */
 export interface ChartAnswer {
   /** Strong: the version and the level name the bytes exactly. */
@@ -21,8 +23,13 @@ export interface ChartAnswer {
 
 interface Held {
   version: number;
+  /** The version and, for a scenario, its link: what the bytes were made from. */
+  stamp: string;
   head: Buffer;
 }
+
+const stampOf = ({ version, scenario }: StoredChart) =>
+  scenario === undefined ? `${version}` : `${version}.${scenario.baseVersion}.${scenario.of}`;
 
 const TAILS = new Map<AccessLevel, Buffer>(
   (["view", "comment", "edit", "owner"] as const).map((level) => [
@@ -33,10 +40,12 @@ const TAILS = new Map<AccessLevel, Buffer>(
 
 /** Serialises a stored chart's record without its access (the caller's) and closing brace. */
 function headOf(chart: StoredChart): Buffer {
+  const { scenario } = chart;
   const json = JSON.stringify({
     id: chart.id,
     version: chart.version,
     updatedAt: chart.updatedAt.toISOString(),
+    ...(scenario && { scenarioOf: scenario.of, baseVersion: scenario.baseVersion }),
     document: chart.document,
   });
   return Buffer.from(json.slice(0, -1));
@@ -57,15 +66,16 @@ export function createAnswerCache(maxBytes: number) {
   return {
     answer(chart: StoredChart, level: AccessLevel): ChartAnswer {
       let entry = held.get(chart.id);
-      if (entry?.version === chart.version) {
+      const stamp = stampOf(chart);
+      if (entry?.stamp === stamp) {
         // Map order is the recency order.
         held.delete(chart.id);
         held.set(chart.id, entry);
       } else {
         const current = entry;
-        entry = { version: chart.version, head: headOf(chart) };
+        entry = { version: chart.version, stamp, head: headOf(chart) };
         // A slow reader of an older version does not replace a newer one.
-        if (current === undefined || current.version < chart.version) {
+        if (current === undefined || current.version <= chart.version) {
           drop(chart.id);
           held.set(chart.id, entry);
           bytes += entry.head.length;
@@ -76,7 +86,7 @@ export function createAnswerCache(maxBytes: number) {
         }
       }
       return {
-        etag: `"${chart.version}-${level}"`,
+        etag: `"${stamp}-${level}"`,
         head: entry.head,
         tail: TAILS.get(level) as Buffer,
       };

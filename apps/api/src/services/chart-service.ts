@@ -34,12 +34,16 @@ import type { CountsRefresher } from "./counts-refresher";
 import { assertStorable } from "./storable-text";
 import { planOperations, planReplacement } from "./write-plans";
 
-const toRecord = (chart: StoredChart, access: AccessLevel): ChartRecord => ({
+export const toRecord = (chart: StoredChart, access: AccessLevel): ChartRecord => ({
   id: chart.id,
   version: chart.version,
   updatedAt: chart.updatedAt.toISOString(),
   document: chart.document,
   access,
+  ...(chart.scenario && {
+    scenarioOf: chart.scenario.of,
+    baseVersion: chart.scenario.baseVersion,
+  }),
 });
 
 function viewerOf(principal: Principal | undefined): ChartViewer {

@@ -6,12 +6,44 @@ import type {
   Operation,
 } from "@rolemap/contract";
 
+/** A what-if scenario's tie to the chart it was copied from (history.md). */
+export interface ScenarioLink {
+  /** The original chart. */
+  of: string;
+  /** The original's version the scenario's changes are relative to (promote's base). */
+  baseVersion: number;
+}
+
 /** A chart as stored: the document plus server fields. */
 export interface StoredChart {
   id: string;
   version: number;
   updatedAt: Date;
   document: ChartDocument;
+  /** Set for a scenario whose original still exists. */
+  scenario?: ScenarioLink;
+}
+
+/** A scenario as `GET /scenarios` lists it. */
+export interface ScenarioEntry {
+  id: string;
+  name: string;
+  link: ScenarioLink;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Who made it (the create's author; the owner's name for rows without one). */
+  createdBy: string;
+  promotedAt: Date | null;
+  promotedVersion: number | null;
+}
+
+/** What a create may add to the new chart. */
+export interface CreateOptions {
+  /** Makes it a scenario of another chart. */
+  scenario?: ScenarioLink;
+  /** Who made it, as the log's first entry names them. */
+  author?: Author;
 }
 
 /** Whose charts a list shows: an account's own and shared ones, or a guest's one chart. */
@@ -97,7 +129,7 @@ export interface ChartHead {
 export interface ChartStore {
   readonly kind: DatabaseKind;
   /** Stores a new chart owned by `ownerId`. */
-  create(change: ChartChange, ownerId: string): Promise<StoredChart>;
+  create(change: ChartChange, ownerId: string, options?: CreateOptions): Promise<StoredChart>;
   get(id: string): Promise<StoredChart | undefined>;
   head(id: string): Promise<ChartHead | undefined>;
   /** The current versions of the charts that exist among `ids`. */
@@ -124,6 +156,19 @@ export interface ChartStore {
   /** Finding counts computed for `version` (kept when newer ones are already stored). */
   saveCounts(id: string, version: number, counts: ChartCounts): Promise<void>;
   remove(id: string): Promise<boolean>;
+  /** The scenarios made from `originalId`, newest first. */
+  scenarios(originalId: string): Promise<ScenarioEntry[]>;
+  /**
+   * Records that a scenario of `originalId` was promoted into its `version`, and moves the
+   * scenario's base to `baseVersion` when given (a second promote applies only what changed
+   * since). False when the scenario is gone or no longer a scenario of it.
+   */
+  markPromoted(
+    scenarioId: string,
+    originalId: string,
+    version: number,
+    baseVersion?: number,
+  ): Promise<boolean>;
   /** Resolves once the database answers a trivial query (the health check). */
   ping(): Promise<void>;
   close(): Promise<void>;
