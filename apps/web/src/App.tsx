@@ -5,6 +5,7 @@ import {
   AccessEndedPage,
   AdminPage,
   ChartPage,
+  ComparePage,
   GuestPage,
   HomePage,
   InvitePage,
@@ -26,6 +27,7 @@ import { EditorRegistryProvider } from "./editor/editor-registry";
 import { ChartPageSkeleton } from "./pages/chart/ChartPageSkeleton";
 import { HomePageSkeleton } from "./pages/home/HomePageSkeleton";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { COMPARE_ROUTE } from "./scenarios/scenario-paths";
 
 /** Everything a page needs above it: data cache and the editors of this session. */
 export function AppProviders({
@@ -69,6 +71,15 @@ export function AppRoutes() {
             // sends the person to sign in (ChartPage).
             <Suspense fallback={<ChartPageSkeleton />}>
               <ChartPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path={COMPARE_ROUTE}
+          element={
+            // Like the chart page: a 401 answer sends the person to sign in (ComparePage).
+            <Suspense fallback={<ChartPageSkeleton />}>
+              <ComparePage />
             </Suspense>
           }
         />
