@@ -84,29 +84,3 @@ export function historyColumnsOf(
     promotedFromName: input.meta?.promotedFrom?.name ?? null,
   };
 }
-
-/**
- * The words for a log row written before summaries were kept: from its operations, with
- * names read from `names` (the oldest snapshot: the chart soon after those rows); a row
- * without operations (a create, or from before the operation log) by its kind.
- */
-export function summaryOfLoggedRow(
-  kind: string,
-  operations: readonly Operation[] | null,
-  names: ChartDocument | undefined,
-): string {
-  if (kind === "create") return CREATED_SUMMARY;
-  if (operations === null)
-    return kind === "import" ? "imported a file" : "changed the chart (no details were kept)";
-  const words = summariseOperations(names ?? EMPTY_CHART, operations);
-  return kind === "import" ? `imported: ${words}` : words;
-}
-
-const EMPTY_CHART: ChartDocument = {
-  format: "rolemap.chart/v1",
-  name: "",
-  roles: [],
-  reportingLines: [],
-  responsibilities: [],
-  assignments: [],
-};

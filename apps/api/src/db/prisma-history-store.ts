@@ -6,7 +6,7 @@ import type { Database } from "./database";
 import { chartsToCompact, compactChart } from "./history-compaction";
 import { batchesBetween, oldestSnapshot, snapshotAtOrBelow } from "./history-reads";
 import { replay } from "./history-replay";
-import { summaryOfLoggedRow } from "./history-writes";
+import { summaryOfLoggedRow } from "./legacy-summary";
 import { readChartRows, rowsToDocument } from "./rows";
 
 type Client = Prisma.TransactionClient;
@@ -62,6 +62,13 @@ export function createPrismaHistoryStore(database: Database): HistoryStore {
   const rebuild = (chartId: string, version: number) =>
     prisma.$transaction((tx) => rebuildIn(tx, chartId, version), readOnly);
 
+  const namesFor = async (chartId: string) =>
+    (await oldestSnapshot(prisma, chartId))?.document ??
+    prisma.$transaction(async (tx) => {
+      const rows = await readChartRows(tx, chartId);
+      return rows === null ? undefined : rowsToDocument(rows);
+    }, readOnly);
+
   return {
     async listVersions(chartId, { before, limit }) {
       const head = await prisma.chart.findUnique({ where: { id: chartId }, select: { id: true } });
@@ -79,9 +86,10 @@ export function createPrismaHistoryStore(database: Database): HistoryStore {
          ORDER BY v.version DESC
          LIMIT ${limit + 1}`;
       const page = rows.slice(0, limit);
-      // Rows written before summaries were kept are described from their operations.
+      // Rows written before summaries were kept are described from their operations, with
+      // names from the oldest recorded document (or the chart itself).
       const names = page.some((row) => row.summary === null && row.detail !== null)
-        ? (await oldestSnapshot(prisma, chartId))?.document
+        ? await namesFor(chartId)
         : undefined;
       const versions = page.map(
         (row): VersionSummary => ({
