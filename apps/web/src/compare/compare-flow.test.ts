@@ -1,3 +1,4 @@
+import type { Comparison } from "@rolemap/contract";
 import { describe, expect, it } from "vitest";
 import { lineEdgeId } from "../canvas/flow-mapping";
 import { CARD_HEIGHT, CARD_WIDTH, COLUMN } from "../canvas/geometry";
@@ -38,7 +39,7 @@ describe("marksOf", () => {
   });
 
   it("says both when a role moved and was edited", () => {
-    const diff = {
+    const diff: Comparison = {
       ...DIFF,
       roles: {
         ...DIFF.roles,
