@@ -93,6 +93,10 @@ interface Context {
   roundPath: string;
   /** The path of a round of Carla's on a chart of its own (revealed when asked). */
   disposableRound(revealed: boolean): Promise<string>;
+  /** The path of a comment of Carla's on the chart. */
+  commentPath: string;
+  /** The path of another comment of Carla's on the chart, to delete. */
+  disposableComment(): Promise<string>;
 }
 
 interface Target {
@@ -318,6 +322,33 @@ const TABLE: Row[] = [
       path: `${onChart("owner", 200)(who) === 200 ? await c.disposableRound(true) : c.roundPath}/votes.csv`,
     }),
   },
+  {
+    route: "GET /api/charts/:id/comments",
+    expect: onChart("view", 200),
+    send: (c) => ({ path: `/api/charts/${c.chartId}/comments` }),
+  },
+  {
+    route: "POST /api/charts/:id/comments",
+    expect: onChart("comment", 201),
+    send: (c) => ({
+      path: `/api/charts/${c.chartId}/comments`,
+      body: { target: { role: "cto", responsibility: "product" }, body: "Who is R?" },
+    }),
+  },
+  {
+    // Resolving is for comment access; editing the body (its author only) is in comments.test.ts.
+    route: "PATCH /api/charts/:id/comments/:cid",
+    expect: onChart("comment", 200),
+    send: (c) => ({ path: c.commentPath, body: { resolved: true } }),
+  },
+  {
+    // Carla's comment: its author and the chart's owner may delete it, nobody else.
+    route: "DELETE /api/charts/:id/comments/:cid",
+    expect: onChart("owner", 204),
+    send: async (c, who) => ({
+      path: onChart("owner", 204)(who) === 204 ? await c.disposableComment() : c.commentPath,
+    }),
+  },
   { route: "GET /api/tokens", expect: accountsOnly(200), send: () => ({ path: "/api/tokens" }) },
   {
     route: "POST /api/tokens",
@@ -459,6 +490,13 @@ beforeAll(async () => {
     return `/api/charts/${id}/rounds/${res.body.id}`;
   };
   const roundPath = await startRound(chartId);
+  const newComment = async () => {
+    const res = await call(t.anonymous, carla.session, "post", `/api/charts/${chartId}/comments`)
+      .send({ target: { chart: true }, body: "Shall we?" })
+      .expect(201);
+    return `/api/charts/${chartId}/comments/${res.body.id}`;
+  };
+  const commentPath = await newComment();
 
   ctx = {
     app: t.anonymous,
@@ -485,6 +523,8 @@ beforeAll(async () => {
       return (await inviteAccount(t, "Disposable")).account.id;
     },
     roundPath,
+    commentPath,
+    disposableComment: newComment,
     async disposableRound(revealed) {
       const path = await startRound(await shareChart());
       if (revealed) await call(t.anonymous, carla.session, "post", `${path}/reveal`).expect(200);

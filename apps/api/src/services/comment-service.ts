@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type {
   Comment,
-  CommentMessage,
-  CommentReply,
   CommentsQuery,
   CommentsResponse,
   CommentTarget,
@@ -16,103 +14,27 @@ import { mayDo, type Principal } from "../auth/principal";
 import { forbidden, invalidInput, notFound } from "../errors";
 import type { ChangeBus, GoneComment } from "../live/bus";
 import type { ChartAccess } from "./chart-access";
-import type {
-  CommentAuthor,
-  CommentChanges,
-  CommentStore,
-  PresentTargets,
-  StoredComment,
-} from "./comment-store";
+import type { CommentAuthor, CommentChanges, CommentStore, StoredComment } from "./comment-store";
+import {
+  authorOf,
+  type CommentNews,
+  goneNewsOf,
+  goneOf,
+  isAuthor,
+  isRemoved,
+  nameOf,
+  newsOf,
+  replyOf,
+  sameTarget,
+  targetOfQuery,
+} from "./comment-views";
+import { createPerKeyQueue } from "./per-key-queue";
 import { assertStorable } from "./storable-text";
 
 /** What comments need of the live side: this process's connections of a chart. */
 export interface CommentLive {
   sendEach(chartId: string, messageFor: (principal: Principal) => ServerMessage): void;
   watching(chartId: string): boolean;
-}
-
-const nameOf = (principal: Principal) =>
-  principal.kind === "account" ? principal.account.name : principal.name;
-
-const authorOf = (principal: Principal): CommentAuthor =>
-  principal.kind === "account"
-    ? { accountId: principal.account.id, session: null, name: principal.account.name }
-    : { accountId: null, session: principal.credential, name: principal.name };
-
-/** An account wrote it, or the guest session that wrote it asks (a guest's credential is its session's hash). */
-const isAuthor = (author: CommentAuthor, principal: Principal) =>
-  principal.kind === "account"
-    ? author.accountId === principal.account.id
-    : author.session === principal.credential;
-
-const sameTarget = (a: CommentTarget, b: CommentTarget) =>
-  "chart" in a === "chart" in b &&
-  ("role" in a ? a.role : undefined) === ("role" in b ? b.role : undefined) &&
-  ("responsibility" in a ? a.responsibility : undefined) ===
-    ("responsibility" in b ? b.responsibility : undefined);
-
-/** True when the role or row the target names is no longer in the chart. */
-const isRemoved = (target: CommentTarget, present: PresentTargets) =>
-  ("role" in target && !present.roles.has(target.role)) ||
-  ("responsibility" in target && !present.responsibilities.has(target.responsibility));
-
-/** The filter a query asks for: one exact target, or none (every comment). */
-function targetOfQuery({ role, responsibility, chart }: CommentsQuery): CommentTarget | undefined {
-  if (chart === "true" && (role !== undefined || responsibility !== undefined))
-    throw invalidInput("invalid query", [
-      {
-        path: "chart",
-        message: "chart=true names the chart itself: leave out role and responsibility",
-      },
-    ]);
-  if (chart === "true") return { chart: true };
-  if (role !== undefined && responsibility !== undefined) return { role, responsibility };
-  if (role !== undefined) return { role };
-  if (responsibility !== undefined) return { responsibility };
-  return undefined;
-}
-
-/** What the comment is, as the API answers it to `principal`. */
-function replyOf(comment: StoredComment, targetRemoved: boolean, mine: boolean): CommentReply {
-  return {
-    id: comment.id,
-    target: comment.target,
-    replyTo: comment.replyTo,
-    author: { name: comment.author.name },
-    body: comment.body,
-    createdAt: comment.createdAt.toISOString(),
-    editedAt: comment.editedAt?.toISOString() ?? null,
-    resolvedAt: comment.resolved?.at.toISOString() ?? null,
-    resolvedBy: comment.resolved === null ? null : { name: comment.resolved.by },
-    targetRemoved,
-    mine,
-  };
-}
-
-/** A `comment` message before `mine` is added for each receiving connection. */
-type CommentNews = Omit<CommentMessage, "mine">;
-
-function newsOf(comment: StoredComment, targetRemoved: boolean): CommentNews {
-  const { mine: _, ...reply } = replyOf(comment, targetRemoved, false);
-  return { ...reply, type: "comment", deleted: false };
-}
-
-/** A deleted comment as the bus carries it: everything but its id and body. */
-function goneOf(comment: StoredComment, targetRemoved: boolean): GoneComment {
-  const { target, replyTo, createdAt, editedAt, resolvedAt, resolvedBy } = newsOf(
-    comment,
-    targetRemoved,
-  );
-  return {
-    target,
-    replyTo,
-    author: comment.author,
-    createdAt,
-    editedAt,
-    resolvedAt,
-    resolvedBy,
-    targetRemoved,
-  };
 }
 
 /**
@@ -129,6 +51,12 @@ export function createCommentService(deps: {
   logger: Logger;
 }) {
   const { store, access, live, bus, logger } = deps;
+  /**
+   * A chart's comment changes and the ones heard from other processes are written and
+   * announced one at a time, so its connections hear them in the order they happened (an
+   * edit never arrives after the comment's deletion).
+   */
+  const inTurn = createPerKeyQueue();
 
   const presentFor = (chartId: string, comments: readonly StoredComment[]) => {
     const roles = new Set<string>();
@@ -150,19 +78,8 @@ export function createCommentService(deps: {
     bus.publish({ type: "comment", chart: comment.chartId, comment: comment.id });
   };
 
-  /** A deletion's message carries no body: the comment is gone. */
-  const deliverGone = (chartId: string, id: string, gone: GoneComment) => {
-    const { author, ...rest } = gone;
-    const news: CommentNews = {
-      ...rest,
-      type: "comment",
-      id,
-      author: { name: author.name },
-      body: "",
-      deleted: true,
-    };
-    deliver(chartId, news, author);
-  };
+  const deliverGone = (chartId: string, id: string, gone: GoneComment) =>
+    deliver(chartId, goneNewsOf(id, gone), gone.author);
 
   const announceGone = (comment: StoredComment, targetRemoved: boolean) => {
     const gone = goneOf(comment, targetRemoved);
@@ -182,8 +99,9 @@ export function createCommentService(deps: {
   };
   bus.subscribe((event) => {
     if (event.type !== "comment") return;
-    relay(event.chart, event.comment, event.gone).catch((error: unknown) =>
-      logger.warn({ err: error, chart: event.chart }, "comments: could not relay a change"),
+    inTurn(event.chart, () => relay(event.chart, event.comment, event.gone)).catch(
+      (error: unknown) =>
+        logger.warn({ err: error, chart: event.chart }, "comments: could not relay a change"),
     );
   });
 
@@ -261,34 +179,8 @@ export function createCommentService(deps: {
       body: CreateCommentBody,
     ): Promise<Comment> {
       await access.require(principal, chartId, "comment");
-      const author = principal as Principal;
       assertStorable(body, "");
-      let replyTo: string | null = null;
-      if (body.replyTo !== undefined) {
-        // A reply to a reply joins the same thread.
-        const thread = await rootOf(await found(chartId, body.replyTo));
-        if (!sameTarget(thread.target, body.target))
-          throw invalidInput("a reply is about what its thread is about", [
-            {
-              path: "target",
-              message: `must be the thread's target, ${JSON.stringify(thread.target)}`,
-            },
-          ]);
-        replyTo = thread.id;
-      } else await requirePresent(chartId, body.target);
-      const created = await store.create({
-        id: randomUUID(),
-        chartId,
-        target: body.target,
-        replyTo,
-        author: authorOf(author),
-        body: body.body,
-      });
-      if (created === undefined)
-        throw notFound(replyTo === null ? `chart ${chartId}` : `comment ${replyTo}`);
-      const answer = await answerOf(author, created);
-      announce(created, answer.targetRemoved);
-      return answer;
+      return inTurn(chartId, () => createIn(principal as Principal, chartId, body));
     },
 
     async update(
@@ -298,47 +190,98 @@ export function createCommentService(deps: {
       body: UpdateCommentBody,
     ): Promise<Comment> {
       await access.require(principal, chartId, "comment");
-      const asker = principal as Principal;
       assertStorable(body, "");
-      const comment = await found(chartId, id);
-      if (body.body !== undefined && !isAuthor(comment.author, asker))
-        throw forbidden("only its author can edit a comment");
-      // Resolving a reply resolves its thread: the resolution is kept on the first comment.
-      const root = await rootOf(comment);
-      const now = new Date();
-      const edit: CommentChanges =
-        body.body !== undefined && body.body !== comment.body
-          ? { body: { text: body.body, editedAt: now } }
-          : {};
-      const resolve: CommentChanges =
-        body.resolved !== undefined && body.resolved !== (root.resolved !== null)
-          ? { resolved: body.resolved ? { at: now, by: nameOf(asker) } : null }
-          : {};
-      const changed: StoredComment[] = [];
-      if (root === comment) {
-        if (edit.body !== undefined || resolve.resolved !== undefined)
-          changed.push(await updated(chartId, id, { ...edit, ...resolve }));
-      } else {
-        // The thread first, so the reply read back shares its new resolution.
-        if (resolve.resolved !== undefined) changed.push(await updated(chartId, root.id, resolve));
-        if (edit.body !== undefined) changed.push(await updated(chartId, id, edit));
-      }
-      const latest = changed.find((one) => one.id === comment.id) ?? (await found(chartId, id));
-      const answer = await answerOf(asker, latest);
-      for (const one of changed) announce(one, answer.targetRemoved);
-      return answer;
+      return inTurn(chartId, () => updateIn(principal as Principal, chartId, id, body));
     },
 
     async remove(principal: Principal | undefined, chartId: string, id: string): Promise<void> {
       const level = await access.require(principal, chartId, "comment");
-      const comment = await found(chartId, id);
-      if (!isAuthor(comment.author, principal as Principal) && !mayDo(level, "owner"))
-        throw forbidden("only its author or the chart's owner can delete a comment");
-      const present = await presentFor(chartId, [comment]);
-      if (!(await store.remove(chartId, id))) throw notFound(`comment ${id}`);
-      announceGone(comment, isRemoved(comment.target, present));
+      const mayDeleteAny = mayDo(level, "owner");
+      return inTurn(chartId, () => removeIn(principal as Principal, chartId, id, mayDeleteAny));
     },
   };
+
+  async function createIn(
+    author: Principal,
+    chartId: string,
+    body: CreateCommentBody,
+  ): Promise<Comment> {
+    let replyTo: string | null = null;
+    if (body.replyTo !== undefined) {
+      // A reply to a reply joins the same thread.
+      const thread = await rootOf(await found(chartId, body.replyTo));
+      if (!sameTarget(thread.target, body.target))
+        throw invalidInput("a reply is about what its thread is about", [
+          {
+            path: "target",
+            message: `must be the thread's target, ${JSON.stringify(thread.target)}`,
+          },
+        ]);
+      replyTo = thread.id;
+    } else await requirePresent(chartId, body.target);
+    const created = await store.create({
+      id: randomUUID(),
+      chartId,
+      target: body.target,
+      replyTo,
+      author: authorOf(author),
+      body: body.body,
+    });
+    if (created === undefined)
+      throw notFound(replyTo === null ? `chart ${chartId}` : `comment ${replyTo}`);
+    const answer = await answerOf(author, created);
+    announce(created, answer.targetRemoved);
+    return answer;
+  }
+
+  async function updateIn(
+    asker: Principal,
+    chartId: string,
+    id: string,
+    body: UpdateCommentBody,
+  ): Promise<Comment> {
+    const comment = await found(chartId, id);
+    if (body.body !== undefined && !isAuthor(comment.author, asker))
+      throw forbidden("only its author can edit a comment");
+    // Resolving a reply resolves its thread: the resolution is kept on the first comment.
+    const root = await rootOf(comment);
+    const now = new Date();
+    const edit: CommentChanges =
+      body.body !== undefined && body.body !== comment.body
+        ? { body: { text: body.body, editedAt: now } }
+        : {};
+    const resolve: CommentChanges =
+      body.resolved !== undefined && body.resolved !== (root.resolved !== null)
+        ? { resolved: body.resolved ? { at: now, by: nameOf(asker) } : null }
+        : {};
+    const changed: StoredComment[] = [];
+    if (root === comment) {
+      if (edit.body !== undefined || resolve.resolved !== undefined)
+        changed.push(await updated(chartId, id, { ...edit, ...resolve }));
+    } else {
+      // The thread first, so the reply read back shares its new resolution.
+      if (resolve.resolved !== undefined) changed.push(await updated(chartId, root.id, resolve));
+      if (edit.body !== undefined) changed.push(await updated(chartId, id, edit));
+    }
+    const latest = changed.find((one) => one.id === id) ?? (await found(chartId, id));
+    const answer = await answerOf(asker, latest);
+    for (const one of changed) announce(one, answer.targetRemoved);
+    return answer;
+  }
+
+  async function removeIn(
+    asker: Principal,
+    chartId: string,
+    id: string,
+    mayDeleteAny: boolean,
+  ): Promise<void> {
+    const comment = await found(chartId, id);
+    if (!mayDeleteAny && !isAuthor(comment.author, asker))
+      throw forbidden("only its author or the chart's owner can delete a comment");
+    const present = await presentFor(chartId, [comment]);
+    if (!(await store.remove(chartId, id))) throw notFound(`comment ${id}`);
+    announceGone(comment, isRemoved(comment.target, present));
+  }
 
   async function updated(chartId: string, id: string, changes: CommentChanges) {
     const result = await store.update(chartId, id, changes);
