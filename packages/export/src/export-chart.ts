@@ -3,6 +3,7 @@ import { exportMatrixCsv } from "@rolemap/interchange";
 import { renderForExport } from "./chart-svg";
 import { CONTENT_TYPES, type ExportFile, exportFilename } from "./export-file";
 import { exportFindings } from "./findings";
+import { drawFindingsPages } from "./pdf/findings-pages";
 import { writePdf } from "./pdf/write-pdf";
 import { writePptx } from "./pptx/write-pptx";
 import { pngZoom, rasterise } from "./rasterise";
@@ -41,13 +42,17 @@ async function exportBody(document: ChartDocument, options: ExportOptions): Prom
       const chart = renderForExport(document, { findings, title: true, appendix: true });
       return rasterise(chart.svg, pngZoom(chart.width, chart.height, options.scale));
     }
-    case "pdf":
+    case "pdf": {
+      const listed = exportFindings(document, findings);
       return writePdf(
-        document,
+        document.name,
         renderForExport(document, { findings, title: true, appendix: false }),
         { page: options.page, fit: options.fit },
-        exportFindings(document, findings),
+        listed === null
+          ? null
+          : (doc, paper, addPage) => drawFindingsPages(doc, paper, listed, addPage),
       );
+    }
     case "pptx":
       return writePptx(
         document,

@@ -41,3 +41,12 @@ export function slugify(name: string): string {
 export function exportFilename(chartName: string, format: ExportFormat): string {
   return `${slugify(chartName)}.${format}`;
 }
+
+/** A comparison's file: "primary-vs-ciso-under-cio.pdf". */
+export function comparisonFilename(
+  primaryName: string,
+  scenarioName: string,
+  format: ExportFormat,
+): string {
+  return `${slugify(primaryName)}-vs-${slugify(scenarioName)}.${format}`;
+}

@@ -3,5 +3,5 @@
  * named and how large a PNG gets. The editor's export dialog shows both before the API
  * makes the file; the rest of the package needs Node (resvg, pdfkit).
  */
-export { CONTENT_TYPES, exportFilename, slugify } from "./export-file";
+export { CONTENT_TYPES, comparisonFilename, exportFilename, slugify } from "./export-file";
 export { MAX_PNG_PIXELS, MAX_PNG_SIDE, pngZoom } from "./png-size";

@@ -3,10 +3,12 @@ export {
   type ChangeMark,
   type ChangeSection,
   describeComparison,
+  describeFindingsDelta,
+  FINDINGS_DELTA_TITLE,
   findingsDelta,
   summariseComparison,
 } from "./compare/describe-changes";
-export { MARK_STYLES, type MarkStyle } from "./compare/marks";
+export { DELTA_STYLES, MARK_STYLES, type MarkStyle } from "./compare/marks";
 export {
   type ComparisonRenderOptions,
   comparisonTitle,

@@ -6,6 +6,22 @@ import { PDF_FONTS } from "./pdf-fonts";
 /** What the appendix needs from the writer: a fresh page with its header line. */
 export type AddPage = (label: string) => void;
 
+/** A chip's words and colours (a severity, or what a comparison did to a finding). */
+export interface PdfChip {
+  label: string;
+  text: string;
+  fill: string;
+}
+
+export interface FindingsPagesOptions {
+  /** Default "Findings". */
+  title?: string;
+  /** Default: the count per severity. */
+  summary?: string;
+  /** A first column headed `header` with each finding's chip (by its index): fixed, new. */
+  status?: { header: string; chipOf(index: number): PdfChip };
+}
+
 const INK = "#111827";
 const MUTED = "#4b5563";
 const RULE = "#e5e7eb";
@@ -16,6 +32,7 @@ export const SEVERITY: Record<Severity, { label: string; text: string; fill: str
   info: { label: "Info", text: "#1e3a8a", fill: "#dbeafe" },
 };
 const SEVERITY_WIDTH = 62;
+const STATUS_WIDTH = 56;
 const RULE_WIDTH = 190;
 const GAP = 12;
 const ROW_PADDING = 5;
@@ -45,22 +62,26 @@ export function drawFindingsPages(
   paper: Size,
   findings: readonly Finding[],
   addPage: AddPage,
+  options: FindingsPagesOptions = {},
 ): void {
+  const { title = "Findings", summary = summariseFindings(findings), status } = options;
   const box = contentBox(paper);
   const bottom = box.y + box.height;
-  const messageX = box.x + SEVERITY_WIDTH + GAP + RULE_WIDTH + GAP;
+  const severityX = box.x + (status === undefined ? 0 : STATUS_WIDTH + GAP);
+  const ruleX = severityX + SEVERITY_WIDTH + GAP;
+  const messageX = ruleX + RULE_WIDTH + GAP;
   const messageWidth = box.x + box.width - messageX;
-  const ruleX = box.x + SEVERITY_WIDTH + GAP;
 
-  addPage("Findings");
-  doc.font(PDF_FONTS.bold).fontSize(18).fillColor(INK).text("Findings", box.x, box.y);
+  addPage(title);
+  doc.font(PDF_FONTS.bold).fontSize(18).fillColor(INK).text(title, box.x, box.y);
   doc.moveDown(0.2).font(PDF_FONTS.regular).fontSize(11).fillColor(MUTED);
-  doc.text(summariseFindings(findings), box.x, doc.y, { width: box.width });
+  doc.text(summary, box.x, doc.y, { width: box.width });
   let y = doc.y + 12;
 
   const columnHeads = () => {
     doc.font(PDF_FONTS.bold).fontSize(8).fillColor(MUTED);
-    doc.text("SEVERITY", box.x, y, { lineBreak: false });
+    if (status !== undefined) doc.text(status.header, box.x, y, { lineBreak: false });
+    doc.text("SEVERITY", severityX, y, { lineBreak: false });
     doc.text("RULE", ruleX, y, { lineBreak: false });
     doc.text("FINDING", messageX, y, { lineBreak: false });
     y += 14;
@@ -68,7 +89,7 @@ export function drawFindingsPages(
   };
   if (findings.length > 0) columnHeads();
 
-  for (const finding of findings) {
+  for (const [index, finding] of findings.entries()) {
     // Messages quote names and titles: on one paragraph, as the chart's appendix shows them.
     const message = cleanText(finding.message);
     doc.font(PDF_FONTS.regular).fontSize(MESSAGE_SIZE);
@@ -77,12 +98,13 @@ export function drawFindingsPages(
     const ruleHeight = doc.heightOfString(finding.rule, { width: RULE_WIDTH });
     const height = Math.max(messageHeight, ruleHeight, 14) + 2 * ROW_PADDING;
     if (y + height > bottom) {
-      addPage("Findings (continued)");
+      addPage(`${title} (continued)`);
       y = box.y;
       columnHeads();
     }
     const top = y + ROW_PADDING;
-    drawChip(doc, finding.severity, box.x, top);
+    if (status !== undefined) drawChip(doc, status.chipOf(index), box.x, top);
+    drawChip(doc, SEVERITY[finding.severity], severityX, top);
     doc.font(PDF_FONTS.semiBold).fontSize(RULE_SIZE).fillColor(MUTED);
     doc.text(finding.rule, ruleX, top + 1, { width: RULE_WIDTH });
     doc.font(PDF_FONTS.regular).fontSize(MESSAGE_SIZE).fillColor(INK);
@@ -92,15 +114,22 @@ export function drawFindingsPages(
   }
 }
 
-function drawChip(doc: PDFKit.PDFDocument, severity: Severity, x: number, top: number): void {
-  const { label, text, fill } = SEVERITY[severity];
+/** A rounded chip, 12 pt high, with its top-left corner at (x, top). */
+export function drawChip(doc: PDFKit.PDFDocument, chip: PdfChip, x: number, top: number): void {
+  const { label, text, fill } = chip;
   doc.font(PDF_FONTS.bold).fontSize(7.5);
   const width = doc.widthOfString(label) + 10;
   doc.save().roundedRect(x, top, width, 12, 6).fillAndStroke(fill, text).restore();
   doc.fillColor(text).text(label, x + 5, top + 2.2, { lineBreak: false });
 }
 
-function hairline(doc: PDFKit.PDFDocument, x: number, y: number, width: number, color: string) {
+export function hairline(
+  doc: PDFKit.PDFDocument,
+  x: number,
+  y: number,
+  width: number,
+  color: string,
+) {
   doc
     .save()
     .moveTo(x, y)

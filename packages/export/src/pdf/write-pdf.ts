@@ -1,9 +1,9 @@
-import type { ChartDocument, Finding, PageSize, PdfFit } from "@rolemap/contract";
+import type { PageSize, PdfFit } from "@rolemap/contract";
 import { cleanText, type RenderedChart } from "@rolemap/render";
 import PDFDocument from "pdfkit";
 import { createBlankTest } from "./blank-tiles";
 import { type ChartForm, createChartForm } from "./chart-form";
-import { drawFindingsPages } from "./findings-pages";
+import type { AddPage } from "./findings-pages";
 import { drawTileGrid } from "./overview-grid";
 import { drawPageHeader } from "./page-header";
 import {
@@ -13,6 +13,7 @@ import {
   type Placement,
   planPdfPages,
   type Rect,
+  type Size,
 } from "./page-plan";
 import { registerPdfFonts } from "./pdf-fonts";
 
@@ -21,23 +22,26 @@ export interface PdfOptions {
   fit: PdfFit;
 }
 
+/** Text pages after the chart (the findings; a comparison's changes), each begun by `addPage`. */
+export type PdfAppendix = (doc: PDFKit.PDFDocument, paper: Size, addPage: AddPage) => void;
+
 /**
- * The chart as a PDF: one page, or an overview page and tiles (see page-plan.ts), then,
- * when findings are given, the findings appendix. The chart is vector throughout, its text
- * set in the embedded Inter; metadata names the chart.
+ * A chart drawing as a PDF: one page, or an overview page and tiles (see page-plan.ts),
+ * then the appendix pages, if any. The chart is vector throughout, its text set in the
+ * embedded Inter; `title` (the chart's name) is the metadata's title and heads every page.
  */
 export async function writePdf(
-  document: ChartDocument,
+  title: string,
   chart: RenderedChart,
   options: PdfOptions,
-  findings: readonly Finding[] | null,
+  appendix: PdfAppendix | null,
 ): Promise<Uint8Array> {
   let plan = planPdfPages(chart, options.page, options.fit);
   if (plan.kind === "tiled")
     plan = planPdfPages(chart, options.page, options.fit, await createBlankTest(chart.svg, chart));
 
   // As the chart heading shows it: one line, nothing a PDF string or font cannot hold.
-  const name = cleanText(document.name);
+  const name = cleanText(title);
   const doc = new PDFDocument({
     size: [plan.paper.width, plan.paper.height],
     margin: PAGE_MARGIN,
@@ -67,10 +71,9 @@ export async function writePdf(
   if (plan.kind === "single") drawChart(doc, form, plan.placement);
   else drawTiles(doc, form, plan, addPage);
 
-  if (findings !== null)
-    drawFindingsPages(doc, plan.paper, findings, (label) =>
-      addPage((page) => `Page ${page} — ${label.toLowerCase()}`),
-    );
+  appendix?.(doc, plan.paper, (label) =>
+    addPage((page) => `Page ${page} — ${label.toLowerCase()}`),
+  );
 
   doc.end();
   await finished;

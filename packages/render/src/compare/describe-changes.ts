@@ -363,3 +363,12 @@ export function findingsDelta(findings: Comparison["findings"]): string {
   const opened = findings.new.length === 0 ? "none" : String(findings.new.length);
   return `${fixed} fixed, ${opened} new`;
 }
+
+export const FINDINGS_DELTA_TITLE = "Findings: fixed and new";
+
+/** The sentence under the findings delta's heading. */
+export function describeFindingsDelta(findings: Comparison["findings"]): string {
+  if (findings.fixed.length === 0 && findings.new.length === 0)
+    return "None fixed, none new: both charts have the same findings.";
+  return `${findingsDelta(findings)}. Fixed: in the first chart, not in the scenario. New: in the scenario only.`;
+}

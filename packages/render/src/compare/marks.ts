@@ -35,6 +35,12 @@ export const MARK_STYLES: Record<ChangeMark, MarkStyle> = {
   removed: { tag: "− REMOVED", chip: "− Removed", ink: "#b91c1c", fill: "#fee2e2", dash: "8 5" },
 };
 
+/** What the scenario does to a finding: the chips of the findings delta. */
+export const DELTA_STYLES: Record<"fixed" | "new", { label: string; ink: string; fill: string }> = {
+  fixed: { label: "✓ Fixed", ink: MARK_STYLES.added.ink, fill: MARK_STYLES.added.fill },
+  new: { label: "✗ New", ink: MARK_STYLES.removed.ink, fill: MARK_STYLES.removed.fill },
+};
+
 /** Which mark draws a card's outline when it has several. */
 const OUTLINE_ORDER: readonly ChangeMark[] = ["removed", "added", "moved", "changed"];
 

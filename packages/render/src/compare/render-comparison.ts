@@ -9,8 +9,13 @@ import { cleanText } from "../text/xml-text";
 import { COLORS, PAGE } from "../theme";
 import type { RenderedChart } from "../types";
 import { changesBlock } from "./changes-block";
-import { describeComparison, findingsDelta, summariseComparison } from "./describe-changes";
-import { COMPARISON_LEGEND_ITEMS, comparisonMarks, MARK_STYLES } from "./marks";
+import {
+  describeComparison,
+  describeFindingsDelta,
+  FINDINGS_DELTA_TITLE,
+  summariseComparison,
+} from "./describe-changes";
+import { COMPARISON_LEGEND_ITEMS, comparisonMarks, DELTA_STYLES } from "./marks";
 import { overlayComparison } from "./overlay";
 
 export interface ComparisonRenderOptions {
@@ -31,19 +36,6 @@ const SUMMARY: ParagraphStyle = {
   style: { size: 16, weight: 400 },
   lineHeight: 24,
   color: COLORS.textMuted,
-};
-
-const FIXED: StatusChip = {
-  label: "✓ Fixed",
-  text: MARK_STYLES.added.ink,
-  fill: MARK_STYLES.added.fill,
-  status: "fixed",
-};
-const NEW: StatusChip = {
-  label: "✗ New",
-  text: MARK_STYLES.removed.ink,
-  fill: MARK_STYLES.removed.fill,
-  status: "new",
 };
 
 /** "Primary → CISO under CIO": the heading, the PDF's title and its page headers. */
@@ -108,14 +100,15 @@ export function renderComparisonSvg(
 
 /** The findings appendix of the two charts' difference: fixed ones first, then new ones. */
 function findingsDeltaBlock(findings: Comparison["findings"], width: number): Block {
+  const chip = (status: "fixed" | "new"): StatusChip => {
+    const { label, ink, fill } = DELTA_STYLES[status];
+    return { label, text: ink, fill, status };
+  };
   const fixed = findings.fixed.length;
-  const nothing = fixed === 0 && findings.new.length === 0;
   return appendixBlock([...findings.fixed, ...findings.new], width, {
-    title: "Findings: fixed and new",
-    summary: nothing
-      ? "None fixed, none new: both charts have the same findings."
-      : `${findingsDelta(findings)}. Fixed: in the first chart, not in the scenario. New: in the scenario only.`,
-    status: { header: "CHANGE", chipOf: (index) => (index < fixed ? FIXED : NEW) },
+    title: FINDINGS_DELTA_TITLE,
+    summary: describeFindingsDelta(findings),
+    status: { header: "CHANGE", chipOf: (index) => chip(index < fixed ? "fixed" : "new") },
   });
 }
 
