@@ -21,6 +21,7 @@ export {
   type ReportingGraph,
 } from "./graph/reporting-graph";
 export { compareCharts, compareFindingLists } from "./history/compare-charts";
+export { type MergeResult, mergeScenario } from "./history/merge-scenario";
 export { summariseOperations } from "./history/summarise-operations";
 export * from "./layout";
 export { isVacant } from "./roles";

@@ -11,6 +11,7 @@ import { RACI_CODES } from "@rolemap/contract/constants";
 import { sameJson } from "../edit/diff-charts";
 import { compareIds } from "../findings";
 import { isVacant } from "../roles";
+import { SETTING_KEYS } from "../settings";
 import { validateChart } from "../validate";
 
 type FieldChanges = Record<string, [unknown, unknown]>;
@@ -18,12 +19,6 @@ type FieldChanges = Record<string, [unknown, unknown]>;
 /** The fields of a role a comparison lists (not its position, nor its manager: a move). */
 const ROLE_FIELDS = ["title", "holder", "department", "notes"] as const;
 const RESPONSIBILITY_FIELDS = ["name", "category", "description"] as const;
-const SETTING_KEYS = [
-  "maxResponsible",
-  "maxConsulted",
-  "maxAccountablePerRole",
-  "maxSpanOfControl",
-] as const;
 
 const byId = <T extends { id: string }>(rows: readonly T[]) =>
   new Map(rows.map((row) => [row.id, row]));
