@@ -353,6 +353,36 @@ describe("PATCH /api/charts/:id/comments/:cid", () => {
     expect(await ids("?resolved=false")).toEqual([root.id, open.id]);
   });
 
+  it("edits a reply and resolves its thread in one request, the author by any of its credentials", async () => {
+    const chartId = await newChart();
+    const person = await inviteAccount(t, "Tess");
+    await call(t.anonymous, owner, "put", `/api/charts/${chartId}/members`)
+      .send({ email: person.account.email, access: "comment" })
+      .expect(200);
+    const token = (await createToken(t, person.session)).bearer;
+    const root = await post(chartId, owner, { target: { chart: true }, body: "Done?" });
+    const reply = await post(chartId, token, {
+      target: { chart: true },
+      body: "Yes",
+      replyTo: root.id,
+    });
+    // Written with a token, edited from a browser session of the same account.
+    const res = await call(t.anonymous, person.session, "patch", path(chartId, reply.id))
+      .send({ body: "Yes, done", resolved: true })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      id: reply.id,
+      body: "Yes, done",
+      editedAt: ISO,
+      resolvedBy: { name: "Tess" },
+      mine: true,
+      replies: [],
+    });
+    const [thread] = await list(chartId, owner);
+    expect(thread).toMatchObject({ id: root.id, editedAt: null, resolvedBy: { name: "Tess" } });
+    expect(thread?.replies[0]).toMatchObject({ body: "Yes, done", mine: false });
+  });
+
   it("answers 404 for a comment that is not the chart's", async () => {
     const chartId = await newChart();
     const comment = await post(chartId, owner, { target: { chart: true }, body: "here" });
