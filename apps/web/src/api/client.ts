@@ -15,6 +15,7 @@ import type {
 import { LIVE_SUBPROTOCOL } from "@rolemap/contract/constants";
 import type { LiveSocket } from "../editor/types";
 import { type AccessApi, createAccessApi } from "./access-client";
+import { createRoundsApi, type RoundsApi } from "./rounds-client";
 import { createScenariosApi, type ScenariosApi } from "./scenarios-client";
 
 /** The API answered with an error: `{"error":{code,message,issues}}` and its HTTP status. */
@@ -79,7 +80,7 @@ export interface ExportedFile {
 }
 
 /** Every endpoint of apps/api, typed with the contract. Errors are ApiError or NetworkError. */
-export interface ApiClient extends AccessApi, ScenariosApi {
+export interface ApiClient extends AccessApi, ScenariosApi, RoundsApi {
   listCharts(params?: ListChartsParams, signal?: AbortSignal): Promise<ChartListResponse>;
   getChart(id: string, signal?: AbortSignal): Promise<ChartRecord>;
   createChart(body: CreateChartBody): Promise<ChartRecord>;
@@ -243,6 +244,7 @@ export function createApiClient({
   return {
     ...createAccessApi(request),
     ...createScenariosApi(request, download),
+    ...createRoundsApi(request, download),
     listCharts: ({ limit = 50, offset = 0 } = {}, signal) =>
       request("GET", `/charts?limit=${limit}&offset=${offset}`, { signal }),
     getChart: (id, signal) => request("GET", chartPath(id), { signal }),

@@ -43,3 +43,9 @@ export const scenarioKeys = {
   /** What `b` changes relative to `a`. */
   compare: (a: string, b: string) => [...scenarioKeys.comparisons(), a, b] as const,
 };
+
+/** Silent RACI rounds of a chart, kept fresh by live `round` messages. */
+export const roundKeys = {
+  all: [...chartKeys.all, "rounds"] as const,
+  of: (chartId: string) => [...roundKeys.all, chartId] as const,
+};

@@ -1,5 +1,7 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a windowed ARIA grid of divs; table elements cannot render only the visible rows and columns with sticky headers.
 // biome-ignore-all lint/a11y/useFocusableInteractive: one cell of the grid is focusable at a time (roving tabindex); rows are not focus stops.
+import { describeResult } from "../rounds/round-model";
+import { myRoundCodes, roundCellState, useSilentRound } from "../rounds/silent-round-context";
 import { describeCell } from "./codes";
 import type { GridPosition } from "./keyboard";
 import { MatrixCell } from "./MatrixCell";
@@ -59,6 +61,7 @@ export function MatrixBodyRow({
   canEdit,
 }: MatrixBodyRowProps) {
   const rowMarks = model.rowFindings.get(row.id) ?? null;
+  const round = useSilentRound();
   return (
     <div
       role="row"
@@ -85,7 +88,11 @@ export function MatrixBodyRow({
       <div aria-hidden="true" style={{ width: leftPad, flex: "none" }} />
       {visibleColumns.map((column, j) => {
         const colAt = firstColumn + j;
-        const codes = codesAt(model, column.id, row.id);
+        // In an open silent round: my private codes; revealed: the chart's, with the tally.
+        const mine = myRoundCodes(round, column.id, row.id);
+        const codes = mine ?? codesAt(model, column.id, row.id);
+        const roundState = roundCellState(round, column.id, row.id);
+        const tally = roundState?.kind === "result" ? roundState.result : undefined;
         const marks = model.cellFindings.get(cellKey(column.id, row.id)) ?? null;
         return (
           <MatrixCell
@@ -94,14 +101,22 @@ export function MatrixBodyRow({
             roleId={column.id}
             responsibilityId={row.id}
             codes={codes}
-            label={describeCell(column.title, row.name, codes)}
+            label={
+              describeCell(column.title, row.name, codes) +
+              (mine !== undefined
+                ? " (your private round codes)"
+                : tally === undefined
+                  ? ""
+                  : `; ${describeResult(tally)}`)
+            }
             colIndex={colAt + 2}
             isActive={active.row === rowAt && active.col === colAt}
             isSelected={isSelected || selectedRoles.has(column.id)}
             severity={marks?.severity ?? null}
             messages={marks === null ? null : describeFindings(marks.findings)}
             descriptionId={marks === null ? null : `${idBase}-c${rowAt}-${colAt}`}
-            canEdit={canEdit}
+            canEdit={canEdit || mine !== undefined}
+            round={roundState}
           />
         );
       })}

@@ -2,6 +2,8 @@
 // biome-ignore-all lint/a11y/useFocusableInteractive: one cell of the grid is focusable at a time (roving tabindex); headers and rows are not focus stops.
 import type { RaciCode, Severity } from "@rolemap/contract";
 import { memo } from "react";
+import { RoundCellMark } from "../rounds/RoundCellMark";
+import type { RoundCellState } from "../rounds/silent-round-context";
 import { usePeersOnCell } from "../workshop/presence-index";
 import { cx } from "./cx";
 import styles from "./ResponsibilityMatrix.module.css";
@@ -24,6 +26,8 @@ export interface MatrixCellProps {
   descriptionId: string | null;
   /** Codes can be changed (a menu opens); false on a read-only chart. */
   canEdit: boolean;
+  /** Part of the shown silent round: private entry, or the revealed tally. */
+  round?: RoundCellState | undefined;
 }
 
 const CODE_CLASS: Record<RaciCode, string | undefined> = {
@@ -48,6 +52,7 @@ export const MatrixCell = memo(function MatrixCell({
   messages,
   descriptionId,
   canEdit,
+  round,
 }: MatrixCellProps) {
   // Peers with this cell selected (live workshop): an outline in the first one's colour.
   const peers = usePeersOnCell(roleId, responsibilityId);
@@ -79,9 +84,11 @@ export const MatrixCell = memo(function MatrixCell({
       data-pos={pos}
       data-testid={`cell-${roleId}-${responsibilityId}`}
       data-codes={codes.join("")}
+      data-round={round?.kind}
       data-severity={severity ?? undefined}
       data-peers={peerNames}
     >
+      {round !== undefined && <RoundCellMark state={round} />}
       <span className={styles.codes} aria-hidden="true">
         {codes.map((code, i) => (
           <span key={code}>

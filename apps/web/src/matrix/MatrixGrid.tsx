@@ -10,6 +10,7 @@ import {
   useState,
 } from "react";
 import { type ChartEditor, selectCanEdit, selectSelection, useEditorSelector } from "../editor";
+import { myRoundCodes, useSilentRound } from "../rounds/silent-round-context";
 import { setCellEdit } from "./cell-operations";
 import { codeFromKey, toggleCode } from "./codes";
 import { type GridPosition, isPlainKey, moveFocus } from "./keyboard";
@@ -86,6 +87,15 @@ export function MatrixGrid({
   // Read-only (view or comment access): keys move and select, nothing opens or changes.
   const canEdit = useEditorSelector(editor, selectCanEdit);
   const { rows } = model;
+  // While a silent round is open, its cells take my private codes, not the chart's.
+  const round = useSilentRound();
+  const privateCodesAt = (at: GridPosition) => {
+    const row = rows[at.row];
+    const column = at.col < 0 ? undefined : columns[at.col];
+    return row === undefined || column === undefined
+      ? undefined
+      : myRoundCodes(round, column.id, row.id);
+  };
   const { pos, rowIndex, colIndex, activate, activateRow, focusLater } = useActiveCell({
     rows,
     columns,
@@ -124,6 +134,12 @@ export function MatrixGrid({
     const row = rows[at.row];
     const column = at.col < 0 ? undefined : columns[at.col];
     if (row === undefined || column === undefined) return;
+    const mine = privateCodesAt(at);
+    if (mine !== undefined) {
+      onRoleEdited(column.id);
+      round?.setMyCodes(column.id, row.id, next(mine));
+      return;
+    }
     const current = codesAt(model, column.id, row.id);
     const edit = setCellEdit(
       {
@@ -229,7 +245,7 @@ export function MatrixGrid({
     if (hit === null) return;
     activate(hit.pos, false);
     selectAt(hit.pos);
-    if (!canEdit) return;
+    if (!canEdit && privateCodesAt(hit.pos) === undefined) return;
     const menuButton = target.closest<HTMLElement>("[data-action='row-menu']");
     if (menuButton !== null) openMenu("row", hit.pos, menuButton);
     else if (hit.pos.col >= 0) openMenu("cell", hit.pos, hit.element);
@@ -290,9 +306,10 @@ export function MatrixGrid({
     const pageRows = Math.max(1, Math.floor((viewport.height - S.header) / S.row) - 1);
     const next = moveFocus(event, at, { rows: rows.length, cols: columns.length, pageRows });
     if (next !== null) activate(next);
+    const editsHere = canEdit || (at.col >= 0 && privateCodesAt(at) !== undefined);
     const handled =
       next !== null ||
-      (canEdit &&
+      (editsHere &&
         (at.col >= 0 ? onCellKey(event, at, hit?.element) : onRowKey(event, at, hit?.element)));
     if (handled) {
       event.preventDefault();

@@ -14,10 +14,20 @@ export interface CellMenuProps {
   onToggle(code: RaciCode): void;
   onClear(): void;
   onClose(reason: CloseReason): void;
+  /** More actions after the codes (adopting a silent round's result). */
+  extraItems?: readonly MenuItem[];
 }
 
 /** The codes of a cell as toggles (a role may hold several, e.g. A and R) and "None". */
-export function CellMenu({ anchor, title, codes, onToggle, onClear, onClose }: CellMenuProps) {
+export function CellMenu({
+  anchor,
+  title,
+  codes,
+  onToggle,
+  onClear,
+  onClose,
+  extraItems = [],
+}: CellMenuProps) {
   const items: MenuItem[] = [
     ...DISPLAY_ORDER.map(
       (code): MenuItem => ({
@@ -45,6 +55,7 @@ export function CellMenu({ anchor, title, codes, onToggle, onClear, onClose }: C
       onSelect: onClear,
       testId: "code-option-none",
     },
+    ...extraItems,
   ];
   return (
     <PopupMenu

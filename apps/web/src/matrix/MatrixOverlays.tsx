@@ -1,6 +1,8 @@
 import type { RaciCode } from "@rolemap/contract";
 import { type RefObject, useCallback } from "react";
 import type { ChartEditor } from "../editor";
+import { roundMenuItems } from "../rounds/round-menu-items";
+import { myRoundCodes, useSilentRound } from "../rounds/silent-round-context";
 import { FocusTooltip } from "./FocusTooltip";
 import type { GridPosition } from "./keyboard";
 import { CellMenu, RowMenu } from "./MatrixMenus";
@@ -84,6 +86,11 @@ export function MatrixOverlays({
   const menuColumn =
     menu?.colId == null ? undefined : columns.find((column) => column.id === menu.colId);
   const removingRow = rows.find((row) => row.id === removingRowId);
+  const round = useSilentRound();
+  const privateCodes =
+    menuRow === undefined || menuColumn === undefined
+      ? undefined
+      : myRoundCodes(round, menuColumn.id, menuRow.id);
 
   return (
     <>
@@ -97,8 +104,9 @@ export function MatrixOverlays({
       {menu?.kind === "cell" && menuRow !== undefined && menuColumn !== undefined && (
         <CellMenu
           anchor={menu.anchor}
-          title={`${menuColumn.title} – ${menuRow.name}`}
-          codes={codesAt(model, menuColumn.id, menuRow.id)}
+          title={`${menuColumn.title} – ${menuRow.name}${privateCodes === undefined ? "" : " (private)"}`}
+          codes={privateCodes ?? codesAt(model, menuColumn.id, menuRow.id)}
+          extraItems={roundMenuItems(round, menuColumn.id, menuRow.id, () => onCloseMenu("escape"))}
           onToggle={(code) => onToggleCode(menuRow.id, menuColumn.id, code)}
           onClear={() => onToggleCode(menuRow.id, menuColumn.id, null)}
           onClose={onCloseMenu}

@@ -1,5 +1,7 @@
 import { useCallback, useId, useMemo, useState } from "react";
 import { type ChartEditor, selectCanEdit, selectSelection, useEditorSelector } from "../editor";
+import { SilentRoundBar } from "../rounds/SilentRoundBar";
+import { SilentRoundButton } from "../rounds/SilentRoundButton";
 import { AddRowForm } from "./AddRowForm";
 import { CODE_NAMES, DISPLAY_ORDER } from "./codes";
 import { MatrixGrid } from "./MatrixGrid";
@@ -80,6 +82,7 @@ export function ResponsibilityMatrix({ editor }: { editor: ChartEditor }) {
         >
           Key
         </button>
+        <SilentRoundButton editor={editor} />
         {canEdit && (
           <button
             type="button"
@@ -92,6 +95,7 @@ export function ResponsibilityMatrix({ editor }: { editor: ChartEditor }) {
           </button>
         )}
       </div>
+      <SilentRoundBar editor={editor} />
       {isKeyShown && (
         <p className={styles.legend} data-testid="matrix-key">
           {DISPLAY_ORDER.map((code) => (

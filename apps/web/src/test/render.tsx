@@ -4,6 +4,7 @@ import type {
   ChartRecord,
   ImportPreview,
   MeResponse,
+  Round,
   Scenario,
   TemplateSummary,
 } from "@rolemap/contract";
@@ -110,6 +111,12 @@ export function fakeApi(overrides: Partial<ApiClient> = {}) {
     compareCharts: vi.fn(notFaked("compareCharts")),
     promoteScenario: vi.fn(notFaked("promoteScenario")),
     exportComparison: vi.fn(notFaked("exportComparison")),
+    listRounds: vi.fn(async () => ({ rounds: [] as Round[] })),
+    startRound: vi.fn(notFaked("startRound")),
+    saveRoundVotes: vi.fn(notFaked("saveRoundVotes")),
+    revealRound: vi.fn(notFaked("revealRound")),
+    removeRound: vi.fn(async () => {}),
+    downloadRoundVotes: vi.fn(notFaked("downloadRoundVotes")),
     // A connection that never opens (the editor stays "connecting"); a test of live
     // behaviour passes a FakeServer's `openLive` (test/editor-fixtures).
     openLive: vi.fn(

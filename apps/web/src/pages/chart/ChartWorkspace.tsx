@@ -18,6 +18,7 @@ import {
 import { useAfterFirstPaint } from "../../lib/use-after-first-paint";
 import { usePersistentState } from "../../lib/use-persistent-state";
 import { ResponsibilityMatrix } from "../../matrix/ResponsibilityMatrix";
+import { SilentRoundProvider } from "../../rounds/SilentRoundProvider";
 import { ShareDialog } from "../../share/ShareDialog";
 import { WorkshopEditorContext } from "../../workshop/workshop-context";
 import { ChartHeader } from "./ChartHeader";
@@ -136,7 +137,10 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
                   {arePanelsFilled ? (
                     // Peers' selected cells are outlined in their colours (workshop/).
                     <WorkshopEditorContext.Provider value={editor}>
-                      <ResponsibilityMatrix editor={editor} />
+                      {/* A silent round makes its cells private entry (rounds/). */}
+                      <SilentRoundProvider editor={editor}>
+                        <ResponsibilityMatrix editor={editor} />
+                      </SilentRoundProvider>
                     </WorkshopEditorContext.Provider>
                   ) : (
                     <PanelPlaceholder label="Loading the responsibility matrix…" />
