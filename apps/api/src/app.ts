@@ -30,6 +30,7 @@ import { commentsRouter } from "./routes/comments";
 import { historyRouter } from "./routes/history";
 import { exportRouter, importRouter } from "./routes/interchange";
 import { roundsRouter } from "./routes/rounds";
+import { scenariosRouter } from "./routes/scenarios";
 import { sharingRouter } from "./routes/sharing";
 import { systemRouter } from "./routes/system";
 import { tokensRouter } from "./routes/tokens";
@@ -49,6 +50,7 @@ import type { HistoryStore } from "./services/history-store";
 import { createInterchangeService } from "./services/interchange-service";
 import { createRoundService } from "./services/round-service";
 import type { RoundStore } from "./services/round-store";
+import { createScenarioService } from "./services/scenario-service";
 import { createSharingService } from "./services/sharing-service";
 
 /** Who may do what from where: access.md's instance-wide protections. */
@@ -203,8 +205,11 @@ export function createApp({
       "/charts",
       commentsRouter(createCommentService({ store: comments, access, live: hub, bus, logger })),
     );
-  if (history !== undefined)
+  if (history !== undefined) {
     api.use("/charts", historyRouter(createHistoryService(history, access, writer, counts)));
+    const scenarios = createScenarioService({ store, access, accessStore, writer, history });
+    api.use("/charts", scenariosRouter(scenarios));
+  }
   api.use("/tokens", tokensRouter(accounts));
   api.use("/admin", adminRouter(accounts));
   api.use(notFoundHandler);

@@ -133,6 +133,14 @@ const ROUTES: [path: string, method: string, statuses: string[]][] = [
     "get",
     ["200", "400", "401", "403", "404", "409", "429"],
   ],
+  ["/api/charts/{id}/scenarios", "get", ["200", "400", "401", "404", "429"]],
+  ["/api/charts/{id}/scenarios", "post", ["201", "400", "401", "403", "404", "408", "413", "429"]],
+  ["/api/charts/{a}/compare/{b}", "get", ["200", "400", "401", "404", "429"]],
+  [
+    "/api/charts/{id}/promote",
+    "post",
+    ["200", "400", "401", "403", "404", "408", "409", "413", "429"],
+  ],
   ["/api/charts/{id}/comments", "get", ["200", "400", "401", "404", "429"]],
   ["/api/charts/{id}/comments", "post", ["201", "400", "401", "403", "404", "408", "413", "429"]],
   [

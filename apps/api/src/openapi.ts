@@ -30,6 +30,7 @@ import {
 import { COMMENT_SCHEMAS, commentPaths } from "./openapi-comments";
 import { HISTORY_SCHEMAS, historyPaths } from "./openapi-history";
 import { ROUND_SCHEMAS, roundPaths } from "./openapi-rounds";
+import { SCENARIO_SCHEMAS, scenarioPaths } from "./openapi-scenarios";
 
 const SCHEMAS = {
   ChartDocument: ChartDocumentSchema,
@@ -47,6 +48,7 @@ const SCHEMAS = {
   ...COMMENT_SCHEMAS,
   ...HISTORY_SCHEMAS,
   ...ROUND_SCHEMAS,
+  ...SCENARIO_SCHEMAS,
   Error: ErrorBodySchema,
 } as const;
 
@@ -356,6 +358,7 @@ export function openApiDocument(): object {
       ...commentPaths(builders),
       ...historyPaths(builders),
       ...roundPaths(builders),
+      ...scenarioPaths(builders),
     },
     components: {
       securitySchemes: SECURITY_SCHEMES,

@@ -91,6 +91,8 @@ interface Context {
   currentVersion(): Promise<number>;
   /** The path of an open round on the chart. */
   roundPath: string;
+  /** A scenario of the chart, made by Carla (seen through the chart: principal.ts). */
+  scenarioId: string;
   /** The path of a round of Carla's on a chart of its own (revealed when asked). */
   disposableRound(revealed: boolean): Promise<string>;
   /** The path of a comment of Carla's on the chart. */
@@ -227,6 +229,27 @@ const TABLE: Row[] = [
     route: "POST /api/charts/:id/restore",
     expect: onChart("owner", 200),
     send: (c) => ({ path: `/api/charts/${c.chartId}/restore`, body: { version: 1 } }),
+  },
+  {
+    route: "POST /api/charts/:id/scenarios",
+    expect: onChart("edit", 201),
+    send: (c) => ({ path: `/api/charts/${c.chartId}/scenarios`, body: { name: "What if" } }),
+  },
+  {
+    route: "GET /api/charts/:id/scenarios",
+    expect: onChart("view", 200),
+    send: (c) => ({ path: `/api/charts/${c.chartId}/scenarios` }),
+  },
+  {
+    route: "GET /api/charts/:a/compare/:b",
+    expect: onChart("view", 200),
+    send: (c) => ({ path: `/api/charts/${c.chartId}/compare/${c.scenarioId}` }),
+  },
+  {
+    // The original's owner; everyone else who sees the scenario is refused (403).
+    route: "POST /api/charts/:id/promote",
+    expect: onChart("owner", 200),
+    send: (c) => ({ path: `/api/charts/${c.scenarioId}/promote`, body: {} }),
   },
   {
     route: "GET /api/charts/:id/members",
@@ -497,6 +520,14 @@ beforeAll(async () => {
     return `/api/charts/${chartId}/comments/${res.body.id}`;
   };
   const commentPath = await newComment();
+  const scenario = await call(
+    t.anonymous,
+    carla.session,
+    "post",
+    `/api/charts/${chartId}/scenarios`,
+  )
+    .send({ name: "What if" })
+    .expect(201);
 
   ctx = {
     app: t.anonymous,
@@ -525,6 +556,7 @@ beforeAll(async () => {
     roundPath,
     commentPath,
     disposableComment: newComment,
+    scenarioId: scenario.body.id,
     async disposableRound(revealed) {
       const path = await startRound(await shareChart());
       if (revealed) await call(t.anonymous, carla.session, "post", `${path}/reveal`).expect(200);
@@ -575,7 +607,10 @@ describe("what each principal is told about itself", () => {
       const listed = res.body.charts.find((c: { id: string }) => c.id === ctx.chartId);
       expect(listed.access).toBe(LEVEL[who]);
       expect(listed.owner.name).toBe("Carla");
-      if (isGuest(who)) expect(ids).toEqual([ctx.chartId]);
+      // A guest's link opens its chart and that chart's scenarios, nothing else.
+      if (isGuest(who))
+        for (const chart of res.body.charts)
+          if (chart.id !== ctx.chartId) expect(chart.scenarioOf).toBe(ctx.chartId);
     },
   );
 
