@@ -10,6 +10,7 @@ import {
   selectIsOwner,
   useEditorSelector,
 } from "../../editor";
+import { ScenarioSwitcher } from "../../scenarios/ScenarioSwitcher";
 import { WorkshopControls } from "../../workshop/WorkshopControls";
 import { AppHeader } from "../AppHeader";
 import styles from "./ChartHeader.module.css";
@@ -49,6 +50,7 @@ export function ChartHeader({
   return (
     <AppHeader>
       <ChartName editor={editor} />
+      <ScenarioSwitcher editor={editor} />
       {isOwner ? null : (
         <span
           className={`badge ${styles.access}`}
