@@ -391,3 +391,26 @@ describe("the Prisma chart store's writes of operations", () => {
     expect((await store.readLog(created.id, 1, 2))?.map((e) => e.version)).toEqual([2]);
   });
 });
+
+describe("a scenario's link", () => {
+  it("is read by every store after a promote moves its base or its original goes, with no new version", async () => {
+    const original = await store.create(changeOf(specExample()), ownerId);
+    const link = { of: original.id, baseVersion: 1 };
+    const copy = await store.create(changeOf(specExample()), ownerId, { scenario: link });
+    expect(copy.scenario).toEqual(link);
+    // Another process holds the scenario at its version.
+    expect((await reader.get(copy.id))?.scenario).toEqual(link);
+    expect(await store.markPromoted(copy.id, original.id, 5, 5)).toBe(true);
+    expect(await store.markPromoted(copy.id, randomUUID(), 6, 6)).toBe(false);
+    for (const each of [store, reader])
+      expect(await each.get(copy.id)).toMatchObject({ version: 1, scenario: { baseVersion: 5 } });
+    // Kept by a write of the scenario, from the row under its lock.
+    await replace(copy.id, undefined, smallChart());
+    expect((await store.get(copy.id))?.scenario).toEqual({ of: original.id, baseVersion: 5 });
+    expect(await store.scenarios(original.id)).toEqual([
+      expect.objectContaining({ id: copy.id, link: { of: original.id, baseVersion: 5 } }),
+    ]);
+    expect(await store.remove(original.id)).toBe(true);
+    for (const each of [store, reader]) expect((await each.get(copy.id))?.scenario).toBeUndefined();
+  });
+});
