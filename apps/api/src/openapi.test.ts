@@ -92,11 +92,7 @@ const ROUTES: [path: string, method: string, statuses: string[]][] = [
   ["/api/charts/{id}/live", "get", ["101", "401", "403", "404", "429"]],
   ["/api/charts/{id}/versions", "get", ["200", "400", "401", "404", "429"]],
   ["/api/charts/{id}/versions/{v}", "get", ["200", "400", "401", "404", "429"]],
-  [
-    "/api/charts/{id}/restore",
-    "post",
-    ["200", "400", "401", "403", "404", "408", "413", "429"],
-  ],
+  ["/api/charts/{id}/restore", "post", ["200", "400", "401", "403", "404", "408", "413", "429"]],
   [
     "/api/charts/import",
     "post",
@@ -136,6 +132,7 @@ const ROUTES: [path: string, method: string, statuses: string[]][] = [
   ["/api/charts/{id}/scenarios", "get", ["200", "400", "401", "404", "429"]],
   ["/api/charts/{id}/scenarios", "post", ["201", "400", "401", "403", "404", "408", "413", "429"]],
   ["/api/charts/{a}/compare/{b}", "get", ["200", "400", "401", "404", "429"]],
+  ["/api/charts/{a}/compare/{b}/export", "get", ["200", "400", "401", "404", "422", "429", "503"]],
   [
     "/api/charts/{id}/promote",
     "post",
@@ -303,6 +300,7 @@ describe("GET /api/openapi.json", () => {
       "fit",
       "findings",
     ]);
+    expect(names(doc.paths["/api/charts/{a}/compare/{b}/export"])).toEqual(["format!"]);
     expect(names(doc.paths["/api/charts/import"]?.post)).toEqual([
       "format!",
       "into",

@@ -3,6 +3,8 @@ import {
   ChartIdParamsSchema,
   ChartListResponseSchema,
   ChartRecordSchema,
+  CompareParamsSchema,
+  ComparisonExportQuerySchema,
   CreateChartBodySchema,
   ErrorBodySchema,
   ExportOptionsSchema,
@@ -293,6 +295,35 @@ function chartPaths() {
           },
         },
         problems: [400, 401, 404, ...INTERCHANGE_PROBLEMS],
+      }),
+    },
+    "/api/charts/{a}/compare/{b}/export": {
+      parameters: [
+        ...parameters(CompareParamsSchema, "path"),
+        ...parameters(ComparisonExportQuerySchema, "query"),
+      ],
+      get: operation({
+        summary:
+          "What chart b changes relative to chart a, as a file for a deck (Content-Disposition: attachment `<a>-vs-<b>.<format>`; view access to both)",
+        description:
+          "Chart b drawn as the editor draws it, with added, moved and changed roles marked (a label, an outline pattern and a colour each), removed roles as faded ghost cards and removed lines dashed; a legend; the changes in words and the findings b fixes and opens. SVG and PNG hold it all in one drawing; the PDF puts the marked chart on its page (an overview and tiles when it is large) and the changes and findings on text pages. Made on the export threads, with their limits.",
+        responses: {
+          200: {
+            description: "the file",
+            content: Object.fromEntries(
+              ["application/pdf", "image/png", "image/svg+xml"].map((type) => [
+                type,
+                { schema: { type: "string", format: "binary" } },
+              ]),
+            ),
+          },
+        },
+        problems: [
+          400,
+          401,
+          [404, "not_found: either chart, or one the principal cannot see"],
+          ...INTERCHANGE_PROBLEMS,
+        ],
       }),
     },
     "/api/charts/{id}/findings": {

@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Piscina } from "piscina";
 import { AppError } from "../errors";
 import { DEFAULT_INTERCHANGE_LIMITS, type InterchangeLimits } from "./limits";
-import type { ExportTask, ImportTask } from "./tasks";
+import type { ComparisonExportTask, ExportTask, ImportTask } from "./tasks";
 
 const WORKER_FILE = fileURLToPath(new URL("./worker.mjs", import.meta.url));
 /** The worker threads yield the CPU to the event loop (and the database) when both want it. */
@@ -14,6 +14,7 @@ export const RETRY_AFTER_SECONDS = 5;
 /** The tasks worker.mjs exports, by name, with what they take and give. */
 interface Tasks {
   exportFile: { task: ExportTask; result: Uint8Array };
+  exportComparisonFile: { task: ComparisonExportTask; result: Uint8Array };
   importFile: { task: ImportTask; result: string };
 }
 

@@ -1,5 +1,11 @@
-import type { ChartDocument, ExportOptions, ImportFormat } from "@rolemap/contract";
-import { exportChart } from "@rolemap/export";
+import type {
+  ChartDocument,
+  ComparisonExportQuery,
+  ExportOptions,
+  ImportFormat,
+} from "@rolemap/contract";
+import { compareCharts } from "@rolemap/domain";
+import { exportChart, exportComparison } from "@rolemap/export";
 import { type ImportChartOptions, type ImportResult, importChart } from "@rolemap/interchange";
 import { move } from "piscina";
 
@@ -20,7 +26,33 @@ export interface ExportTask {
 /** The file's bytes, moved (not copied) to the main thread; it names the file itself. */
 export async function exportFile({ document, options }: ExportTask): Promise<Uint8Array> {
   const { body } = await exportChart(JSON.parse(document) as ChartDocument, options);
-  // Only a buffer of its own can be moved (Node's small-buffer pool cannot).
+  return moved(body);
+}
+
+export interface ComparisonExportTask {
+  /** The two charts' documents as JSON: what `b` changes relative to `a`. */
+  a: string;
+  b: string;
+  format: ComparisonExportQuery["format"];
+}
+
+/** The comparison drawn and written (compareCharts too runs here, off the event loop). */
+export async function exportComparisonFile({
+  a,
+  b,
+  format,
+}: ComparisonExportTask): Promise<Uint8Array> {
+  const left = JSON.parse(a) as ChartDocument;
+  const right = JSON.parse(b) as ChartDocument;
+  const { body } = await exportComparison(left, right, compareCharts(left, right), { format });
+  return moved(body);
+}
+
+/**
+ * Bytes handed to the main thread without a copy. Only a buffer of its own can be moved
+ * (Node's small-buffer pool cannot).
+ */
+function moved(body: Uint8Array): Uint8Array {
   const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
   return move(own ? body : body.slice()) as Uint8Array;
 }

@@ -7,4 +7,5 @@ register();
 const tasks = await import("./tasks.ts");
 
 export const exportFile = tasks.exportFile;
+export const exportComparisonFile = tasks.exportComparisonFile;
 export const importFile = tasks.importFile;

@@ -1,4 +1,11 @@
-import { ChartIdParamsSchema, ExportOptionsSchema, ImportOptionsSchema } from "@rolemap/contract";
+import {
+  ChartIdParamsSchema,
+  CompareParamsSchema,
+  ComparisonExportQuerySchema,
+  ExportOptionsSchema,
+  ImportOptionsSchema,
+} from "@rolemap/contract";
+import type { ExportFile } from "@rolemap/export";
 import express, { type ErrorRequestHandler, type Request, type Response, Router } from "express";
 import { AppError, invalidInput } from "../errors";
 import { principalOf } from "../http/authenticate";
@@ -53,7 +60,20 @@ export function importRouter(interchange: InterchangeService, bodyLimit: string)
   return router;
 }
 
-/** GET /api/charts/:id/export?format=…: the whole chart as a file to download. */
+/** A file to download, never cached. */
+function sendFile(res: Response, file: ExportFile): void {
+  res.attachment(file.filename);
+  res.type(file.contentType);
+  res.setHeader("Cache-Control", "no-store");
+  res.setHeader("Content-Length", String(file.body.byteLength));
+  // res.end, not res.send: send hashes the whole file for an ETag on the event loop.
+  res.end(Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength));
+}
+
+/**
+ * GET /api/charts/:id/export?format=…: the whole chart as a file to download.
+ * GET /api/charts/:a/compare/:b/export?format=pdf|png|svg: the comparison, for a deck.
+ */
 export function exportRouter(interchange: InterchangeService): Router {
   const router = Router();
   router.get(
@@ -61,14 +81,17 @@ export function exportRouter(interchange: InterchangeService): Router {
     async (req: Request, res: Response) => {
       const { id } = parseWith(ChartIdParamsSchema, req.params, "chart id");
       const options = parseWith(ExportOptionsSchema, req.query, "query");
-      const gone = clientGone(res);
-      const file = await interchange.export(principalOf(res), id, options, gone);
-      res.attachment(file.filename);
-      res.type(file.contentType);
-      res.setHeader("Cache-Control", "no-store");
-      res.setHeader("Content-Length", String(file.body.byteLength));
-      // res.end, not res.send: send hashes the whole file for an ETag on the event loop.
-      res.end(Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength));
+      sendFile(res, await interchange.export(principalOf(res), id, options, clientGone(res)));
+    },
+    retryAfter,
+  );
+  router.get(
+    "/charts/:a/compare/:b/export",
+    async (req: Request, res: Response) => {
+      const { a, b } = parseWith(CompareParamsSchema, req.params, "chart ids");
+      const { format } = parseWith(ComparisonExportQuerySchema, req.query, "query");
+      const principal = principalOf(res);
+      sendFile(res, await interchange.exportComparison(principal, a, b, format, clientGone(res)));
     },
     retryAfter,
   );

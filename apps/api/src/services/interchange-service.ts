@@ -1,5 +1,6 @@
 import type {
   ChartRecord,
+  ComparisonExportQuery,
   ExportOptions,
   ImportOptions,
   ImportPreview,
@@ -7,7 +8,7 @@ import type {
   InputIssue,
 } from "@rolemap/contract";
 import type { ExportFile } from "@rolemap/export";
-import { CONTENT_TYPES, exportFilename } from "@rolemap/export/naming";
+import { CONTENT_TYPES, comparisonFilename, exportFilename } from "@rolemap/export/naming";
 import { type ImportResult, importChart } from "@rolemap/interchange";
 import { type Principal, principalKey } from "../auth/principal";
 import { AppError, invalidInput, notFound } from "../errors";
@@ -142,6 +143,42 @@ export function createInterchangeService(
       } catch (error) {
         if (error instanceof AppError) throw error;
         throw new Error(`export of chart ${id} as ${options.format} failed`, { cause: error });
+      }
+    },
+
+    /**
+     * What chart `b` changes relative to chart `a` as a file for a deck (PDF, PNG, SVG):
+     * view access to both, else 404 for the one not seen. Compared and drawn on the pool.
+     */
+    async exportComparison(
+      principal: Principal | undefined,
+      a: string,
+      b: string,
+      format: ComparisonExportQuery["format"],
+      signal?: AbortSignal,
+    ): Promise<ExportFile> {
+      const left = await charts.get(principal, a);
+      const right = await charts.get(principal, b);
+      try {
+        const body = await pool.run(
+          "exportComparisonFile",
+          { a: JSON.stringify(left.document), b: JSON.stringify(right.document), format },
+          {
+            principal: keyOf(principal),
+            signal,
+            label: `the export of this comparison as ${format.toUpperCase()}`,
+          },
+        );
+        return {
+          body,
+          contentType: CONTENT_TYPES[format],
+          filename: comparisonFilename(left.document.name, right.document.name, format),
+        };
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        throw new Error(`export of the comparison of charts ${a} and ${b} as ${format} failed`, {
+          cause: error,
+        });
       }
     },
   };

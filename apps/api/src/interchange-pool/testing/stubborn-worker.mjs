@@ -30,3 +30,9 @@ export function importFile({ text }) {
     problems: [],
   });
 }
+
+export function exportComparisonFile({ b }) {
+  const { name } = JSON.parse(b);
+  behave(name);
+  return new TextEncoder().encode(`compared ${name}`);
+}
