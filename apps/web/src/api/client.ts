@@ -15,6 +15,8 @@ import type {
 import { LIVE_SUBPROTOCOL } from "@rolemap/contract/constants";
 import type { LiveSocket } from "../editor/types";
 import { type AccessApi, createAccessApi } from "./access-client";
+import { type CommentsApi, createCommentsApi } from "./comments-client";
+import { createHistoryApi, type HistoryApi } from "./history-client";
 import { createRoundsApi, type RoundsApi } from "./rounds-client";
 import { createScenariosApi, type ScenariosApi } from "./scenarios-client";
 
@@ -80,7 +82,7 @@ export interface ExportedFile {
 }
 
 /** Every endpoint of apps/api, typed with the contract. Errors are ApiError or NetworkError. */
-export interface ApiClient extends AccessApi, ScenariosApi, RoundsApi {
+export interface ApiClient extends AccessApi, ScenariosApi, CommentsApi, HistoryApi, RoundsApi {
   listCharts(params?: ListChartsParams, signal?: AbortSignal): Promise<ChartListResponse>;
   getChart(id: string, signal?: AbortSignal): Promise<ChartRecord>;
   createChart(body: CreateChartBody): Promise<ChartRecord>;
@@ -244,6 +246,8 @@ export function createApiClient({
   return {
     ...createAccessApi(request),
     ...createScenariosApi(request, download),
+    ...createCommentsApi(request),
+    ...createHistoryApi(request),
     ...createRoundsApi(request, download),
     listCharts: ({ limit = 50, offset = 0 } = {}, signal) =>
       request("GET", `/charts?limit=${limit}&offset=${offset}`, { signal }),

@@ -44,6 +44,21 @@ export const scenarioKeys = {
   compare: (a: string, b: string) => [...scenarioKeys.comparisons(), a, b] as const,
 };
 
+/** Comments (history.md): every thread of a chart, kept live by `comment` messages. */
+export const commentKeys = {
+  all: [...chartKeys.all, "comments"] as const,
+  of: (chartId: string) => [...commentKeys.all, chartId] as const,
+};
+
+/** The version list and past documents (history.md). */
+export const versionKeys = {
+  all: [...chartKeys.all, "versions"] as const,
+  list: (chartId: string) => [...versionKeys.all, chartId, "list"] as const,
+  /** A past document never changes: cached for good. */
+  document: (chartId: string, version: number) =>
+    [...versionKeys.all, chartId, "document", version] as const,
+};
+
 /** Silent RACI rounds of a chart, kept fresh by live `round` messages. */
 export const roundKeys = {
   all: [...chartKeys.all, "rounds"] as const,

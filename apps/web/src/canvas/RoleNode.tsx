@@ -7,6 +7,9 @@ import {
   useId,
   useRef,
 } from "react";
+import { CommentBadge } from "../comments/CommentBadge";
+import { useOpenCommentCount } from "../comments/comment-marks";
+import { roleKey } from "../comments/comment-targets";
 import { type PeerMark, usePeersOnRole } from "../workshop/presence-index";
 import { useEditingPresence } from "../workshop/use-editing-presence";
 import { useCanvasActions } from "./canvas-actions";
@@ -60,6 +63,7 @@ function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
   const actions = useCanvasActions();
   const isCompact = useStore(selectIsCompact);
   const peers = usePeersOnRole(id);
+  const commentCount = useOpenCommentCount(roleKey(id));
   const isVacant = data.holder === null;
   const className = [
     styles.card,
@@ -87,7 +91,7 @@ function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
   // Zoomed out, the marks a room must see stay: VACANT and the findings badge, in large type
   // below a title of two lines.
   if (isCompact && !data.isEditing) {
-    const hasMarks = isVacant || data.findingCount > 0;
+    const hasMarks = isVacant || data.findingCount > 0 || commentCount > 0;
     return (
       <div
         {...card}
@@ -100,6 +104,12 @@ function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
           <div className={styles.marks}>
             {isVacant && <div className={styles.vacantLabel}>Vacant</div>}
             <FindingsBadge data={data} />
+            <CommentBadge
+              targetKey={roleKey(id)}
+              target={{ role: id }}
+              name={data.title}
+              placement="compact"
+            />
           </div>
         )}
         <PeerLabel peers={peers} />
@@ -132,6 +142,14 @@ function RoleNodeView({ id, data, selected }: NodeProps<RoleFlowNode>) {
         </>
       )}
       <FindingsBadge data={data} />
+      {!data.isEditing && (
+        <CommentBadge
+          targetKey={roleKey(id)}
+          target={{ role: id }}
+          name={data.title}
+          placement="card"
+        />
+      )}
       {data.reportCount > 0 && (
         <button
           type="button"

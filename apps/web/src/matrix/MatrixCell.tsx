@@ -2,6 +2,9 @@
 // biome-ignore-all lint/a11y/useFocusableInteractive: one cell of the grid is focusable at a time (roving tabindex); headers and rows are not focus stops.
 import type { RaciCode, Severity } from "@rolemap/contract";
 import { memo } from "react";
+import { CommentBadge } from "../comments/CommentBadge";
+import { useOpenCommentCount } from "../comments/comment-marks";
+import { cellKey as commentCellKey } from "../comments/comment-targets";
 import { RoundCellMark } from "../rounds/RoundCellMark";
 import type { RoundCellState } from "../rounds/silent-round-context";
 import { usePeersOnCell } from "../workshop/presence-index";
@@ -57,10 +60,14 @@ export const MatrixCell = memo(function MatrixCell({
   // Peers with this cell selected (live workshop): an outline in the first one's colour.
   const peers = usePeersOnCell(roleId, responsibilityId);
   const peerNames = peers.length === 0 ? undefined : peers.map((peer) => peer.name).join(", ");
+  const commentKey = commentCellKey(roleId, responsibilityId);
+  const comments = useOpenCommentCount(commentKey);
   return (
     <div
       role="gridcell"
-      aria-label={label}
+      aria-label={
+        comments === 0 ? label : `${label}; ${comments} open comment${comments === 1 ? "" : "s"}`
+      }
       aria-colindex={colIndex}
       aria-describedby={descriptionId ?? undefined}
       aria-haspopup={canEdit ? "menu" : undefined}
@@ -102,6 +109,13 @@ export const MatrixCell = memo(function MatrixCell({
           {SEVERITY_SYMBOLS[severity]}
         </span>
       )}
+      <CommentBadge
+        targetKey={commentKey}
+        target={{ role: roleId, responsibility: responsibilityId }}
+        name="this cell"
+        placement="cell"
+        focusable={false}
+      />
       {descriptionId !== null && (
         <span id={descriptionId} hidden>
           {messages}

@@ -306,9 +306,13 @@ export function MatrixGrid({
     const pageRows = Math.max(1, Math.floor((viewport.height - S.header) / S.row) - 1);
     const next = moveFocus(event, at, { rows: rows.length, cols: columns.length, pageRows });
     if (next !== null) activate(next);
+    // Read-only, Enter or Space chooses the cell or row (as a click does): its comments.
     const editsHere = canEdit || (at.col >= 0 && privateCodesAt(at) !== undefined);
+    const selects = !editsHere && (event.key === "Enter" || event.key === " ");
+    if (selects) selectAt(at);
     const handled =
       next !== null ||
+      selects ||
       (editsHere &&
         (at.col >= 0 ? onCellKey(event, at, hit?.element) : onRowKey(event, at, hit?.element)));
     if (handled) {

@@ -1,6 +1,8 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a windowed ARIA grid of divs; table elements cannot render only the visible rows and columns with sticky headers.
 // biome-ignore-all lint/a11y/useFocusableInteractive: one cell of the grid is focusable at a time (roving tabindex); headers and rows are not focus stops.
 import { memo } from "react";
+import { CommentBadge } from "../comments/CommentBadge";
+import { rowKey } from "../comments/comment-targets";
 import { InlineEditInput } from "../components/InlineEditInput";
 import { CategoryInput } from "./CategoryInput";
 import { cx } from "./cx";
@@ -90,6 +92,15 @@ export const MatrixRowHeader = memo(function MatrixRowHeader({
           </span>
         )}
       </div>
+      {editing === null && (
+        <CommentBadge
+          targetKey={rowKey(row.id)}
+          target={{ responsibility: row.id }}
+          name={row.name}
+          placement="row"
+          focusable={false}
+        />
+      )}
       {marks !== null && (
         <span
           className={cx(styles.rowFindings, styles[`badge-${marks.severity}`])}

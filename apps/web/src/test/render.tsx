@@ -2,11 +2,13 @@ import type {
   Account,
   ChartListItem,
   ChartRecord,
+  Comment,
   ImportPreview,
   MeResponse,
   Round,
   Scenario,
   TemplateSummary,
+  VersionSummary,
 } from "@rolemap/contract";
 import { listTemplates } from "@rolemap/domain";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
@@ -111,6 +113,13 @@ export function fakeApi(overrides: Partial<ApiClient> = {}) {
     compareCharts: vi.fn(notFaked("compareCharts")),
     promoteScenario: vi.fn(notFaked("promoteScenario")),
     exportComparison: vi.fn(notFaked("exportComparison")),
+    listComments: vi.fn(async () => ({ comments: [] as Comment[] })),
+    createComment: vi.fn(notFaked("createComment")),
+    updateComment: vi.fn(notFaked("updateComment")),
+    deleteComment: vi.fn(async () => {}),
+    listVersions: vi.fn(async () => ({ versions: [] as VersionSummary[], next: null })),
+    getVersion: vi.fn(notFaked("getVersion")),
+    restoreVersion: vi.fn(notFaked("restoreVersion")),
     listRounds: vi.fn(async () => ({ rounds: [] as Round[] })),
     startRound: vi.fn(notFaked("startRound")),
     saveRoundVotes: vi.fn(notFaked("saveRoundVotes")),

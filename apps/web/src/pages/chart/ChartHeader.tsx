@@ -1,5 +1,7 @@
 import { useId, useRef, useState } from "react";
 import { ACCESS_LABELS } from "../../auth/access";
+import { SpeechBubble } from "../../comments/CommentBadge";
+import { ALL_OPEN, useOpenCommentCount } from "../../comments/comment-marks";
 import { InlineEditInput } from "../../components/InlineEditInput";
 import {
   type ChartEditor,
@@ -30,6 +32,11 @@ export interface ChartHeaderProps {
   onExport(): void;
   onShare(): void;
   onPresent(): void;
+  /** The comments or the history panel, when one is open. */
+  sidePanel: "comments" | "history" | null;
+  onToggleSidePanel(panel: "comments" | "history"): void;
+  /** A past version is shown (read-only): no undo, redo or import. */
+  isPreviewing: boolean;
 }
 
 export function ChartHeader({
@@ -43,9 +50,13 @@ export function ChartHeader({
   onExport,
   onShare,
   onPresent,
+  sidePanel,
+  onToggleSidePanel,
+  isPreviewing,
 }: ChartHeaderProps) {
   const access = useEditorSelector(editor, selectAccess);
-  const canEdit = useEditorSelector(editor, selectCanEdit);
+  const canEdit = useEditorSelector(editor, selectCanEdit) && !isPreviewing;
+  const openComments = useOpenCommentCount(ALL_OPEN);
   const isOwner = access === "owner";
   return (
     <AppHeader>
@@ -94,6 +105,26 @@ export function ChartHeader({
         </button>
         <button
           type="button"
+          className={`button button-small ${styles.wide}`}
+          aria-pressed={sidePanel === "comments"}
+          onClick={() => onToggleSidePanel("comments")}
+          title={`${openComments} open comment${openComments === 1 ? "" : "s"}`}
+          data-testid="toggle-comments"
+        >
+          <SpeechBubble /> Comments ({openComments})
+        </button>
+        <button
+          type="button"
+          className={`button button-small ${styles.wide}`}
+          aria-pressed={sidePanel === "history"}
+          onClick={() => onToggleSidePanel("history")}
+          title="Who changed what, and when; see or restore a past version"
+          data-testid="toggle-history"
+        >
+          History
+        </button>
+        <button
+          type="button"
           className="button button-small"
           onClick={onPresent}
           title="Presentation view for a projector (P)"
@@ -124,6 +155,16 @@ export function ChartHeader({
               label: `${isFindingsOpen ? "Hide" : "Show"} the findings (${findingCount})`,
               onSelect: onToggleFindings,
               testId: "more-toggle-findings",
+            },
+            {
+              label: `${sidePanel === "comments" ? "Hide" : "Show"} the comments (${openComments})`,
+              onSelect: () => onToggleSidePanel("comments"),
+              testId: "more-toggle-comments",
+            },
+            {
+              label: `${sidePanel === "history" ? "Hide" : "Show"} the history`,
+              onSelect: () => onToggleSidePanel("history"),
+              testId: "more-toggle-history",
             },
             ...(canEdit
               ? [

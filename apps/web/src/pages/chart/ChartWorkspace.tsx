@@ -1,15 +1,23 @@
-import { useEffect, useId, useState } from "react";
+import { useContext, useEffect, useId, useState } from "react";
 import { ChartCanvas } from "../../canvas/ChartCanvas";
+import { CommentsPanel } from "../../comments/CommentsPanel";
+import { CommentsProvider } from "../../comments/CommentsProvider";
+import { CommentMarkersContext } from "../../comments/comment-marks";
 import {
   type ChartEditor,
   selectChartName,
   selectFindings,
+  selectIsOwner,
   useEditorSelector,
   useUndoRedoShortcuts,
   useWarnBeforeLeavingUnsaved,
 } from "../../editor";
 import { FindingsPanel } from "../../findings/FindingsPanel";
 import { FindingsStrip } from "../../findings/FindingsStrip";
+import { HistoryPanel } from "../../history/HistoryPanel";
+import { PreviewBanner } from "../../history/PreviewBanner";
+import { RestoreDialog } from "../../history/RestoreDialog";
+import { useVersionPreview } from "../../history/use-version-preview";
 import {
   ExportDialog,
   ImportDialog,
@@ -34,10 +42,44 @@ const MATRIX_MIN = 160;
 const matrixDefault = () =>
   typeof window === "undefined" ? 400 : Math.max(MATRIX_MIN, Math.round(window.innerHeight * 0.4));
 
-/** The chart page once loaded: header, notices, and the canvas, matrix and findings regions. */
+/** The comments or the history, in the findings' column while open. */
+export type SidePanel = "comments" | "history";
+const SIDE_PANELS: readonly string[] = ["comments", "history"];
+
+/**
+ * The chart page once loaded: header, notices, and the canvas, matrix and findings regions;
+ * the comments or the history instead of the findings when open. While a past version is
+ * previewed (the history), the canvas, matrix and findings show it, read-only.
+ */
 export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
+  const [storedSide, setStoredSide] = usePersistentState<string>("rolemap.sidePanel", "");
+  const sidePanel = SIDE_PANELS.includes(storedSide) ? (storedSide as SidePanel) : null;
+  const setSidePanel = (panel: SidePanel | null) => setStoredSide(panel ?? "");
+  return (
+    <CommentsProvider editor={editor} onOpenPanel={() => setSidePanel("comments")}>
+      <Workspace editor={editor} sidePanel={sidePanel} setSidePanel={setSidePanel} />
+    </CommentsProvider>
+  );
+}
+
+function Workspace({
+  editor,
+  sidePanel,
+  setSidePanel,
+}: {
+  editor: ChartEditor;
+  sidePanel: SidePanel | null;
+  setSidePanel(panel: SidePanel | null): void;
+}) {
+  const preview = useVersionPreview(editor);
+  const markers = useContext(CommentMarkersContext);
+  // What the canvas, matrix and findings read: a past version's read-only editor, or the live one.
+  const shown = preview.editor ?? editor;
+  const isPreviewing = preview.selected !== null;
+  const [restoring, setRestoring] = useState<typeof preview.selected>(null);
+  const isOwner = useEditorSelector(editor, selectIsOwner);
   const name = useEditorSelector(editor, selectChartName);
-  const findingCount = useEditorSelector(editor, (s) => selectFindings(s).length);
+  const findingCount = useEditorSelector(shown, (s) => selectFindings(s).length);
   const [isMatrixOpen, setMatrixOpen] = usePersistentState<boolean>("rolemap.matrixOpen", true);
   const [isFindingsOpen, setFindingsOpen] = usePersistentState<boolean>(
     "rolemap.findingsOpen",
@@ -47,17 +89,24 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
     "rolemap.matrixHeight",
     matrixDefault(),
   );
-  const ids = { canvas: useId(), matrix: useId(), findings: useId() };
+  const ids = { canvas: useId(), matrix: useId(), findings: useId(), side: useId() };
   const [dialog, setDialog] = useState<"export" | "import-matrix" | "share" | null>(null);
   // The presentation view hides the header and the panels: the chart, its findings, its name.
   const presentation = usePresentationMode();
   const { isPresenting } = presentation;
   const showsMatrix = isMatrixOpen && !isPresenting;
-  const showsFindings = isFindingsOpen && !isPresenting;
+  const showsSide = sidePanel !== null && !isPresenting;
+  const showsFindings = isFindingsOpen && !isPresenting && !showsSide;
+  // Closing the history ends its preview: nothing read-only stays without its cause on screen.
+  const closePreview = preview.close;
+  useEffect(() => {
+    if (sidePanel !== "history") closePreview();
+  }, [sidePanel, closePreview]);
 
   // While this page shows the editor, it stays in the workshop (live connection, presence).
   useEffect(() => editor.retain(), [editor]);
-  useUndoRedoShortcuts(editor);
+  // While previewing, the shortcuts reach the read-only editor: they change nothing.
+  useUndoRedoShortcuts(shown);
   useWarnBeforeLeavingUnsaved(editor);
   useEffect(() => {
     document.title = `${name} – Rolemap`;
@@ -78,8 +127,14 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
           editor={editor}
           isMatrixOpen={isMatrixOpen}
           onToggleMatrix={() => setMatrixOpen(!isMatrixOpen)}
-          isFindingsOpen={isFindingsOpen}
-          onToggleFindings={() => setFindingsOpen(!isFindingsOpen)}
+          isFindingsOpen={showsFindings}
+          onToggleFindings={() => {
+            if (showsSide) setSidePanel(null);
+            setFindingsOpen(showsSide || !isFindingsOpen);
+          }}
+          sidePanel={sidePanel}
+          onToggleSidePanel={(panel) => setSidePanel(sidePanel === panel ? null : panel)}
+          isPreviewing={isPreviewing}
           findingCount={findingCount}
           onImportMatrix={() => setDialog("import-matrix")}
           onExport={() => setDialog("export")}
@@ -88,7 +143,12 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
         />
       )}
       <NoticeBanner editor={editor} />
-      <div className={styles.body} data-findings-open={showsFindings}>
+      <PreviewBanner
+        preview={preview}
+        canRestore={isOwner}
+        onRestore={() => setRestoring(preview.selected)}
+      />
+      <div className={styles.body} data-findings-open={showsFindings || showsSide}>
         <div
           className={styles.mainColumn}
           style={{
@@ -107,7 +167,13 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
             <h2 id={ids.canvas} className="visually-hidden">
               Org chart
             </h2>
-            <ChartCanvas editor={editor} isPresenting={isPresenting} />
+            <CommentMarkersContext.Provider value={isPreviewing ? null : markers}>
+              <ChartCanvas
+                key={isPreviewing ? "preview" : "live"}
+                editor={shown}
+                isPresenting={isPresenting}
+              />
+            </CommentMarkersContext.Provider>
           </section>
           {showsMatrix && (
             <>
@@ -136,11 +202,16 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
                 <div className={styles.panelBody}>
                   {arePanelsFilled ? (
                     // Peers' selected cells are outlined in their colours (workshop/).
-                    <WorkshopEditorContext.Provider value={editor}>
-                      {/* A silent round makes its cells private entry (rounds/). */}
-                      <SilentRoundProvider editor={editor}>
-                        <ResponsibilityMatrix editor={editor} />
-                      </SilentRoundProvider>
+                    <WorkshopEditorContext.Provider value={shown}>
+                      <CommentMarkersContext.Provider value={isPreviewing ? null : markers}>
+                        {/* A silent round makes its cells private entry (rounds/). */}
+                        <SilentRoundProvider editor={editor} enabled={!isPreviewing}>
+                          <ResponsibilityMatrix
+                            key={isPreviewing ? "preview" : "live"}
+                            editor={shown}
+                          />
+                        </SilentRoundProvider>
+                      </CommentMarkersContext.Provider>
                     </WorkshopEditorContext.Provider>
                   ) : (
                     <PanelPlaceholder label="Loading the responsibility matrix…" />
@@ -149,7 +220,7 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
               </section>
             </>
           )}
-          {isPresenting && <FindingsStrip editor={editor} />}
+          {isPresenting && <FindingsStrip editor={shown} />}
         </div>
         {showsFindings && (
           <aside
@@ -171,14 +242,48 @@ export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
             </header>
             <div className={styles.panelBody}>
               {arePanelsFilled ? (
-                <FindingsPanel editor={editor} />
+                <FindingsPanel editor={shown} />
               ) : (
                 <PanelPlaceholder label="Loading the findings…" />
               )}
             </div>
           </aside>
         )}
+        {showsSide && (
+          <aside
+            className={`${styles.panel} ${styles.findings}`}
+            aria-labelledby={ids.side}
+            data-testid={`${sidePanel}-region`}
+          >
+            <header className={styles.panelHeader}>
+              <h2 id={ids.side}>{sidePanel === "comments" ? "Comments" : "History"}</h2>
+              <button
+                type="button"
+                className="button button-small button-ghost"
+                onClick={() => setSidePanel(null)}
+              >
+                Hide
+              </button>
+            </header>
+            <div className={styles.panelBody}>
+              {sidePanel === "comments" ? (
+                <CommentsPanel editor={editor} />
+              ) : (
+                <HistoryPanel editor={editor} preview={preview} />
+              )}
+            </div>
+          </aside>
+        )}
       </div>
+      <RestoreDialog
+        chartId={editor.chartId}
+        version={restoring}
+        onClose={() => setRestoring(null)}
+        onRestored={() => {
+          setRestoring(null);
+          preview.close();
+        }}
+      />
       <ExportDialog open={dialog === "export"} onClose={() => setDialog(null)} editor={editor} />
       <ImportDialog
         open={dialog === "import-matrix"}
