@@ -353,6 +353,23 @@ describe("POST /api/charts/:scenario/promote", () => {
     expect(listed.body.scenarios[0].promotedAt).toBeNull();
   });
 
+  it("never lets an edit of the original slip in between the merge and its write", async () => {
+    for (let round = 0; round < 4; round++) {
+      const id = await original();
+      const made = await scenario(carla, id);
+      await edit(carla, made.id, [{ op: "updateRole", id: "cto", changes: { title: "CISO" } }]);
+      const [promoted, edited] = await Promise.all([
+        promote(carla, made.id),
+        edit(carla, id, [{ op: "updateRole", id: "cto", changes: { title: "Chief" } }]),
+      ]);
+      expect(edited.status).toBe(200);
+      // Promoted first, or refused: a promote written after the edit would have clashed.
+      if (promoted.status === 200) expect(promoted.body.version).toBeLessThan(edited.body.version);
+      else expect(expectError(promoted.body, "promote_conflict")).toEqual(["roles.cto.title"]);
+      expect(title((await read(carla, id)).document, "cto")).toBe("Chief");
+    }
+  });
+
   it("merges a disjoint change of the original with the scenario's, and brings it into the scenario", async () => {
     const id = await original();
     const made = await scenario(carla, id);
@@ -368,6 +385,18 @@ describe("POST /api/charts/:scenario/promote", () => {
     expect(rebased.baseVersion).toBe(3);
     await promote(carla, made.id).expect(200);
     expect((await read(carla, id)).document).toEqual(after);
+  });
+
+  it("answers 409 conflict, changing nothing, when the original's base version cannot be rebuilt", async () => {
+    const id = await original();
+    const made = await scenario(carla, id);
+    await edit(carla, id, [{ op: "updateRole", id: "ceo", changes: { holder: "Kim" } }]);
+    // Its history lost (the rows a rebuild starts from are gone).
+    await t.database.prisma.chartSnapshot.deleteMany({ where: { chartId: id } });
+    const before = await read(carla, id);
+    const res = await promote(carla, made.id).expect(409);
+    expectError(res.body, "conflict");
+    expect(await read(carla, id)).toEqual(before);
   });
 
   it("is the original owner's: 403 to an editor and to the scenario's maker, 404 to a stranger", async () => {

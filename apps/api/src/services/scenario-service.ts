@@ -128,14 +128,11 @@ export function createScenarioService(deps: {
   };
 
   /**
-   * The original as it was at the scenario's base. Never promoted, the scenario's own first
-   * version is that very document (a copy), which serves when the original's history
-   * cannot rebuild it (a chart made before history was kept).
+   * The original as it was at the scenario's base. The history keeps it: a chart gets a
+   * snapshot before its first commit, and compaction keeps the bases of its scenarios.
    */
   const baseDocument = async (scenario: StoredChart, link: ScenarioLink) => {
-    const document =
-      (await history.documentAt(link.of, link.baseVersion)) ??
-      (await history.documentAt(scenario.id, 1));
+    const document = await history.documentAt(link.of, link.baseVersion);
     if (document === undefined)
       throw new AppError(
         "conflict",
