@@ -1,6 +1,7 @@
 import { benchColdStart } from "./cold-start.bench";
 import { benchEmbeddedDurability } from "./embedded-durability.bench";
 import { benchExports } from "./exports.bench";
+import { benchHistory } from "./history.bench";
 import { machineNote, printTable, type Row } from "./lib";
 import { benchLiveCrowd } from "./live-crowd.bench";
 import { benchLiveMemory } from "./live-memory.bench";
@@ -11,7 +12,7 @@ import { benchValidate } from "./validate.bench";
 
 /**
  * The API benchmarks: `npm run bench -w @rolemap/api [-- validate operations cold-start
- * live-writes live-crowd live-memory embedded-durability throughput]`.
+ * live-writes live-crowd live-memory embedded-durability throughput history]`.
  * Each starts real servers on 127.0.0.1 (free ports, temp data dirs) and stops them.
  * Set ROLEMAP_BENCH_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres) to
  * also measure operations on a PostgreSQL server, in a throwaway database.
@@ -29,6 +30,7 @@ const BENCHES = {
   exports: benchExports,
   "embedded-durability": benchEmbeddedDurability,
   throughput: benchThroughput,
+  history: benchHistory,
 } satisfies Record<string, () => Promise<Row[]>>;
 type Name = keyof typeof BENCHES;
 

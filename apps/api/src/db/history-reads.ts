@@ -13,13 +13,31 @@ export async function oldestSnapshot(client: Client, chartId: string) {
   return row;
 }
 
-/** The snapshot nearest at or below `version`. */
-export async function snapshotAtOrBelow(client: Client, chartId: string, version: number) {
-  const [row] = await client.$queryRaw<{ version: number; document: ChartDocument }[]>`
-    SELECT version, document FROM chart_snapshots
-     WHERE chart_id = ${chartId}::uuid AND version <= ${version}
-     ORDER BY version DESC LIMIT 1`;
-  return row;
+/** The chart's current version and the snapshot nearest at or below `version`, in one query. */
+export async function headAndSnapshot(client: Client, chartId: string, version: number) {
+  const [row] = await client.$queryRaw<
+    { current: number; snapshot: number | null; document: ChartDocument | null }[]
+  >`
+    SELECT c.version AS current, s.version AS snapshot, s.document
+      FROM charts c
+      LEFT JOIN LATERAL (SELECT version, document FROM chart_snapshots
+                          WHERE chart_id = c.id AND version <= ${version}
+                          ORDER BY version DESC LIMIT 1) s ON true
+     WHERE c.id = ${chartId}::uuid`;
+  if (row === undefined) return undefined;
+  const { current, snapshot, document } = row;
+  return {
+    current,
+    snapshot: snapshot === null || document === null ? undefined : { version: snapshot, document },
+  };
+}
+
+/** Whether the log still has a row for `version`. */
+export async function isLogged(client: Client, chartId: string, version: number) {
+  const [row] = await client.$queryRaw<{ found: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM chart_versions
+                    WHERE chart_id = ${chartId}::uuid AND version = ${version}) AS found`;
+  return row?.found === true;
 }
 
 /**

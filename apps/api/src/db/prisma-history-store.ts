@@ -1,15 +1,14 @@
 import type { Operation, VersionKind, VersionSummary } from "@rolemap/contract";
 import { VERSION_KINDS } from "@rolemap/contract";
-import { Prisma } from "../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import type { HistoryStore, Rebuilt } from "../services/history-store";
 import type { Database } from "./database";
 import { chartsToCompact, compactChart } from "./history-compaction";
-import { batchesBetween, oldestSnapshot, snapshotAtOrBelow } from "./history-reads";
+import { batchesBetween, headAndSnapshot, isLogged, oldestSnapshot } from "./history-reads";
 import { replay } from "./history-replay";
 import { summaryOfLoggedRow } from "./legacy-summary";
 import { readChartRows, rowsToDocument } from "./rows";
 
-type Client = Prisma.TransactionClient;
 
 interface VersionRow {
   version: number;
@@ -29,50 +28,66 @@ const LAST_VERSION = 2 ** 31 - 1;
 const kindOf = (kind: string): VersionKind =>
   (VERSION_KINDS as readonly string[]).includes(kind) ? (kind as VersionKind) : "operations";
 
-/** A past version, inside one snapshot of the database (see `rebuild`). */
-async function rebuildIn(tx: Client, chartId: string, version: number): Promise<Rebuilt> {
-  const head = await tx.chart.findUnique({ where: { id: chartId }, select: { version: true } });
-  if (head === null) return { status: "no_chart" };
-  if (version > head.version) return { status: "future", current: head.version };
-  if (version === head.version) {
-    // The current version is the tables themselves (a chart older than snapshots has them too).
+/** Reads that answer one of them in one snapshot of the database. */
+const REPEATABLE_READ = { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead };
+
+/** The current document from the tables (a chart made before snapshots has them too). */
+async function currentDocument(client: PrismaClient, chartId: string, version: number) {
+  return client.$transaction(async (tx) => {
     const rows = await readChartRows(tx, chartId);
-    if (rows === null) return { status: "no_chart" };
-    return { status: "found", version, document: rowsToDocument(rows) };
+    return rows === null || rows.version !== version ? undefined : rowsToDocument(rows);
+  }, REPEATABLE_READ);
+}
+
+/**
+ * A version's document: the nearest snapshot at or below it and the batches after it, read
+ * without a transaction (one costs as much again on the embedded database). The log below
+ * the chart's version never changes except by compaction, which can only make the batches
+ * come out incomplete, never wrong: the caller asks again once.
+ */
+async function rebuildOnce(
+  client: PrismaClient,
+  chartId: string,
+  version: number,
+): Promise<Rebuilt> {
+  const head = await headAndSnapshot(client, chartId, version);
+  if (head === undefined) return { status: "no_chart" };
+  if (version > head.current) return { status: "future", current: head.current };
+  if (head.snapshot !== undefined) {
+    const batches = await batchesBetween(client, chartId, head.snapshot.version, version);
+    if (batches !== undefined)
+      return { status: "found", version, document: replay(head.snapshot.document, batches) };
   }
-  const [logged] = await tx.$queryRaw<{ found: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM chart_versions
-                    WHERE chart_id = ${chartId}::uuid AND version = ${version}) AS found`;
-  if (logged?.found !== true) return { status: "compacted" };
-  const snapshot = await snapshotAtOrBelow(tx, chartId, version);
-  if (snapshot === undefined) {
-    const oldest = await oldestSnapshot(tx, chartId);
-    return { status: "unrecorded", firstRecorded: oldest?.version ?? head.version };
+  if (version === head.current) {
+    const document = await currentDocument(client, chartId, version);
+    // The chart moved on meanwhile: its version is a past one now.
+    return document === undefined
+      ? rebuildOnce(client, chartId, version)
+      : { status: "found", version, document };
   }
-  const batches = await batchesBetween(tx, chartId, snapshot.version, version);
-  if (batches === undefined) return { status: "compacted" };
-  return { status: "found", version, document: replay(snapshot.document, batches) };
+  if (head.snapshot !== undefined || !(await isLogged(client, chartId, version)))
+    return { status: "compacted" };
+  const oldest = await oldestSnapshot(client, chartId);
+  return { status: "unrecorded", firstRecorded: oldest?.version ?? head.current };
 }
 
 export function createPrismaHistoryStore(database: Database): HistoryStore {
   const { prisma } = database;
-  // One snapshot of the database: a commit or a compaction in between cannot mix versions.
-  const readOnly = { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead };
-
-  const rebuild = (chartId: string, version: number) =>
-    prisma.$transaction((tx) => rebuildIn(tx, chartId, version), readOnly);
+  const rebuild = async (chartId: string, version: number) => {
+    const rebuilt = await rebuildOnce(prisma, chartId, version);
+    // A compaction of the chart may have run between two reads: then it is over.
+    return rebuilt.status === "compacted" ? rebuildOnce(prisma, chartId, version) : rebuilt;
+  };
 
   const namesFor = async (chartId: string) =>
     (await oldestSnapshot(prisma, chartId))?.document ??
     prisma.$transaction(async (tx) => {
       const rows = await readChartRows(tx, chartId);
       return rows === null ? undefined : rowsToDocument(rows);
-    }, readOnly);
+    }, REPEATABLE_READ);
 
   return {
     async listVersions(chartId, { before, limit }) {
-      const head = await prisma.chart.findUnique({ where: { id: chartId }, select: { id: true } });
-      if (head === null) return undefined;
       const rows = await prisma.$queryRaw<VersionRow[]>`
         SELECT v.version, v.kind, v.created_at, v.summary, v.restored_from,
                v.promoted_from_id, v.promoted_from_name,
@@ -85,6 +100,9 @@ export function createPrismaHistoryStore(database: Database): HistoryStore {
          WHERE v.chart_id = ${chartId}::uuid AND v.version < ${before ?? LAST_VERSION}
          ORDER BY v.version DESC
          LIMIT ${limit + 1}`;
+      // Every chart has its create's row: an empty page may mean there is no chart.
+      if (rows.length === 0 && (await prisma.chart.count({ where: { id: chartId } })) === 0)
+        return undefined;
       const page = rows.slice(0, limit);
       // Rows written before summaries were kept are described from their operations, with
       // names from the oldest recorded document (or the chart itself).
