@@ -170,25 +170,55 @@ function compareResponsibilities(
   return rows;
 }
 
-const assignmentKey = (x: Assignment) => `${x.role}\u0000${x.responsibility}\u0000${x.code}`;
+const CODE_NUMBER: Readonly<Record<string, number>> = Object.fromEntries(
+  RACI_CODES.map((code, index) => [code, index]),
+);
+const CODE_COUNT = RACI_CODES.length;
 const compareAssignments = (x: Assignment, y: Assignment) =>
   compareIds(x.role, y.role) ||
   compareIds(x.responsibility, y.responsibility) ||
-  RACI_CODES.indexOf(x.code) - RACI_CODES.indexOf(y.code);
+  (CODE_NUMBER[x.code] ?? 0) - (CODE_NUMBER[y.code] ?? 0);
 
+/** Numbers for the ids of both documents' rows, the first document's first. */
+function numbered(lists: readonly (readonly { id: string }[])[]): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const list of lists)
+    for (const { id } of list) if (!numbers.has(id)) numbers.set(id, numbers.size);
+  return numbers;
+}
+
+/**
+ * Assignments as numbers (role, row and code numbered), not key strings: thousands of
+ * assignments on each side made the strings most of a comparison's time.
+ */
 function compareCells(a: ChartDocument, b: ChartDocument): Comparison["cells"] {
-  const before = new Set(a.assignments.map(assignmentKey));
-  const after = new Set(b.assignments.map(assignmentKey));
-  const copy = ({ role, responsibility, code }: Assignment) => ({ role, responsibility, code });
+  const roles = numbered([a.roles, b.roles]);
+  const rows = numbered([a.responsibilities, b.responsibilities]);
+  const keysOf = (list: readonly Assignment[]) => {
+    const keys = new Int32Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const { role, responsibility, code } = list[i] as Assignment;
+      keys[i] =
+        ((roles.get(role) as number) * rows.size + (rows.get(responsibility) as number)) *
+          CODE_COUNT +
+        (CODE_NUMBER[code] as number);
+    }
+    return keys;
+  };
+  const [keysA, keysB] = [keysOf(a.assignments), keysOf(b.assignments)];
+  const only = (list: readonly Assignment[], keys: Int32Array, other: Int32Array) => {
+    const others = new Set(other);
+    const rows: Assignment[] = [];
+    for (let i = 0; i < list.length; i++)
+      if (!others.has(keys[i] as number)) {
+        const { role, responsibility, code } = list[i] as Assignment;
+        rows.push({ role, responsibility, code });
+      }
+    return rows.sort(compareAssignments);
+  };
   return {
-    added: b.assignments
-      .filter((x) => !before.has(assignmentKey(x)))
-      .map(copy)
-      .sort(compareAssignments),
-    removed: a.assignments
-      .filter((x) => !after.has(assignmentKey(x)))
-      .map(copy)
-      .sort(compareAssignments),
+    added: only(b.assignments, keysB, keysA),
+    removed: only(a.assignments, keysA, keysB),
   };
 }
 
@@ -209,11 +239,16 @@ function compareChartFields(a: ChartDocument, b: ChartDocument): FieldChanges {
  * it embeds titles, so a renamed role would make every finding about it look new.
  */
 const findingKey = (finding: Finding) =>
-  `${finding.rule}\u0000${[...finding.roles].sort(compareIds).join("\u0001")}\u0000${[
-    ...finding.responsibilities,
-  ]
-    .sort(compareIds)
-    .join("\u0001")}`;
+  `${finding.rule}\u0000${sortedIds(finding.roles).join("\u0001")}\u0000${sortedIds(
+    finding.responsibilities,
+  ).join("\u0001")}`;
+
+/** The list itself when it is sorted already (findings' lists are), else a sorted copy. */
+function sortedIds(ids: readonly string[]): readonly string[] {
+  for (let i = 1; i < ids.length; i++)
+    if ((ids[i - 1] as string) > (ids[i] as string)) return [...ids].sort(compareIds);
+  return ids;
+}
 
 /** Findings of `a` with no match in `b` (fixed) and of `b` with none in `a` (new), each once. */
 export function compareFindingLists(

@@ -1,3 +1,5 @@
+import type { Three } from "./merge-rows";
+
 /**
  * The order of a merged list (roles, rows, lines, assignments) for `mergeScenario`: the
  * order of the side that reordered, with the other side's additions placed after the row
@@ -6,7 +8,7 @@
  */
 
 /** Does `side` put rows it shares with `base` in another order than `base`? */
-function isReordered(base: readonly string[], side: readonly string[]): boolean {
+function isReordered<K>(base: readonly K[], side: readonly K[]): boolean {
   const position = new Map(base.map((key, index) => [key, index]));
   let last = -1;
   for (const key of side) {
@@ -20,32 +22,44 @@ function isReordered(base: readonly string[], side: readonly string[]): boolean 
 
 /**
  * `skeleton`'s rows that are kept, with every kept row of `other` that `skeleton` lacks
- * inserted right after the kept row before it in `other` (at the start when none is).
+ * inserted after the kept row before it in `other` (at the start when none is) and after
+ * the rows only `skeleton` has that follow that row.
  */
-function weave(
-  skeleton: readonly string[],
-  other: readonly string[],
-  kept: ReadonlySet<string>,
-): string[] {
+function weave<K>(skeleton: readonly K[], other: readonly K[], kept: ReadonlySet<K>): K[] {
   const inSkeleton = new Set(skeleton);
-  const START = "";
-  const after = new Map<string, string[]>();
-  let bucket: string[] = [];
-  after.set(START, bucket);
+  // The rows `other` adds, by the shared row they follow (`first`: before any).
+  const first: K[] = [];
+  const after = new Map<K, K[]>();
+  let anchored = false;
+  let anchor = undefined as K;
   for (const key of other) {
     if (!kept.has(key)) continue;
     if (inSkeleton.has(key)) {
-      bucket = after.get(key) ?? [];
-      after.set(key, bucket);
-    } else bucket.push(key);
+      anchored = true;
+      anchor = key;
+    } else if (!anchored) first.push(key);
+    else {
+      const list = after.get(anchor);
+      if (list === undefined) after.set(anchor, [key]);
+      else list.push(key);
+    }
   }
-  const order: string[] = [...(after.get(START) ?? [])];
+  // A row the other side added after a shared row goes after the rows the skeleton's side
+  // added there too: both sides usually append, and the skeleton's side keeps its order.
+  const inOther = new Set(other);
+  const order: K[] = [];
+  let pending = first;
   for (const key of skeleton) {
     if (!kept.has(key)) continue;
+    if (inOther.has(key) && pending.length > 0) {
+      order.push(...pending);
+      pending = [];
+    }
     order.push(key);
     const following = after.get(key);
-    if (following !== undefined) order.push(...following);
+    if (following !== undefined) pending = pending.concat(following);
   }
+  order.push(...pending);
   return order;
 }
 
@@ -53,10 +67,10 @@ function weave(
  * The merged list of rows `merged` (by key) in order: the original's (`current`) unless
  * the scenario reordered the rows it shares with `base`, then the scenario's.
  */
-export function mergeOrder<T>(
-  lists: { base: readonly T[]; scenario: readonly T[]; current: readonly T[] },
-  keyOf: (row: T) => string,
-  merged: ReadonlyMap<string, T>,
+export function mergeOrder<T, K>(
+  lists: Three<readonly T[]>,
+  keyOf: (row: T) => K,
+  merged: ReadonlyMap<K, T>,
 ): T[] {
   const base = lists.base.map(keyOf);
   const scenario = lists.scenario.map(keyOf);

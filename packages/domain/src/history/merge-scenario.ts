@@ -7,21 +7,14 @@ import type {
   Responsibility,
   Role,
 } from "@rolemap/contract";
+import { LINE_KINDS, RACI_CODES } from "@rolemap/contract/constants";
 import { sameJson } from "../edit/diff-charts";
 import { operationsBetween } from "../edit/operations-between";
 import { compareIds } from "../findings";
 import { isVacant } from "../roles";
 import { mergeChart } from "./merge-chart";
 import { cyclesClosed } from "./merge-cycles";
-import {
-  assignmentKey,
-  keysOf,
-  type Links,
-  lineKey,
-  linksOf,
-  splitKey,
-  touchedBy,
-} from "./merge-links";
+import { itemsOf, type Keys, keysFor, keysOf, type Links, linksOf, touchedBy } from "./merge-links";
 import { mergeOrder } from "./merge-order";
 import { choose, mergeRows, type RowKind, type Three } from "./merge-rows";
 
@@ -56,9 +49,10 @@ const KIND_ORDER: readonly PromoteConflict["kind"][] = [
 ];
 
 /** Words for a pair's kinds or a cell's codes ("a solid line", "R and A", "nothing"). */
-const lineWords = (kinds: string) =>
-  kinds === "" ? "no line" : `a ${kinds.split(",").join(" and a ")} line`;
-const codeWords = (codes: string) => (codes === "" ? "nothing" : codes.split(",").join(" and "));
+const lineWords = (bits: number) =>
+  bits === 0 ? "no line" : `a ${itemsOf(bits, LINE_KINDS).join(" and a ")} line`;
+const codeWords = (bits: number) =>
+  bits === 0 ? "nothing" : itemsOf(bits, RACI_CODES).join(" and ");
 const managerWords = (managers: readonly string[], title: (id: string) => string) =>
   managers.length === 0 ? "at the top" : `under ${managers.map(title).join(" and ")}`;
 
@@ -81,23 +75,17 @@ export function mergeScenario(
   current: ChartDocument,
 ): MergeResult {
   const docs: Three<ChartDocument> = { base, scenario, current };
+  const keys = keysFor([base, scenario, current]);
   const links: Three<Links> = {
-    base: linksOf(base),
-    scenario: linksOf(scenario),
-    current: linksOf(current),
+    base: linksOf(base, keys),
+    scenario: linksOf(scenario, keys),
+    current: linksOf(current, keys),
   };
   const conflicts: PromoteConflict[] = [];
   const chart = mergeChart(docs, conflicts);
 
-  const touched = (side: "scenario" | "current") => {
-    const roles = new Set(docs[side].roles.map((role) => role.id));
-    const rows = new Set(docs[side].responsibilities.map((row) => row.id));
-    return touchedBy(links.base, links[side], {
-      role: (id) => roles.has(id),
-      row: (id) => rows.has(id),
-    });
-  };
-  const [bySide, byOriginal] = [touched("scenario"), touched("current")];
+  const bySide = touchedBy(links.base, links.scenario, keys);
+  const byOriginal = touchedBy(links.base, links.current, keys);
   const lists = <T>(pick: (document: ChartDocument) => readonly T[]): Three<readonly T[]> => ({
     base: pick(base),
     scenario: pick(scenario),
@@ -117,80 +105,51 @@ export function mergeScenario(
   );
 
   const titles = new Map<string, string>();
-  for (const document of [scenario, base, current])
-    for (const role of document.roles) titles.set(role.id, role.title);
   const names = new Map<string, string>();
-  for (const document of [scenario, base, current])
+  for (const document of [scenario, base, current]) {
+    for (const role of document.roles) titles.set(role.id, role.title);
     for (const row of document.responsibilities) names.set(row.id, row.name);
-  const title = (id: string) => titles.get(id) ?? id;
-
-  // Solid-line managers: both sides giving a role another one is a conflict. A side that
-  // only lost a manager it removed did not move the role (the removal says it all).
-  const present = (side: "scenario" | "current") => {
-    const ids = new Set(docs[side].roles.map((role) => role.id));
-    return (id: string) => ids.has(id);
-  };
-  const [inScenario, inCurrent] = [present("scenario"), present("current")];
-  for (const id of roles.merged.keys()) {
-    const b = links.base.managers.get(id) ?? [];
-    const moved = (managers: string[], exists: (id: string) => boolean) =>
-      sameJson(managers, b.filter(exists)) ? b : managers;
-    const s = moved(links.scenario.managers.get(id) ?? [], inScenario);
-    const c = moved(links.current.managers.get(id) ?? [], inCurrent);
-    if (choose(b, s, c) === undefined)
-      conflicts.push({
-        kind: "role",
-        subject: id,
-        field: "manager",
-        message: `both moved ${title(id)}: ${managerWords(s, title)} in the scenario, ${managerWords(c, title)} in the original`,
-      });
   }
+  const title = (id: string) => titles.get(id) ?? id;
+  conflicts.push(...managerConflicts(docs, links, roles.merged, title));
 
-  const keep = (role: string) => roles.merged.has(role);
-  const mergedLines = new Set<string>();
-  for (const key of keysOf(links.base.lines, links.scenario.lines, links.current.lines)) {
-    const [manager, report] = splitKey(key);
-    if (roles.conflicted.has(manager) || roles.conflicted.has(report)) continue;
-    const [b, s, c] = [links.base, links.scenario, links.current].map(
-      (side) => side.lines.get(key) ?? "",
-    ) as [string, string, string];
-    const picked = choose(b, s, c);
-    if (picked === undefined)
+  const lines = mergeBits(
+    { base: links.base.lines, scenario: links.scenario.lines, current: links.current.lines },
+    (pair) => keys.ends(pair).some((id) => roles.conflicted.has(id)),
+    (pair) => keys.ends(pair).every((id) => roles.merged.has(id)),
+    (pair, s, c) => {
+      const [manager, report] = keys.ends(pair);
       conflicts.push({
         kind: "line",
         subject: `${manager}>${report}`,
         message: `both changed the line from ${title(report)} to ${title(manager)}: ${lineWords(s)} in the scenario, ${lineWords(c)} in the original`,
       });
-    else if (picked.value !== "" && keep(manager) && keep(report))
-      for (const kind of picked.value.split(",")) mergedLines.add(`${key}\u0000${kind}`);
-  }
-
-  const mergedCells = new Set<string>();
-  for (const key of keysOf(links.base.cells, links.scenario.cells, links.current.cells)) {
-    const [role, row] = splitKey(key);
-    if (roles.conflicted.has(role) || rows.conflicted.has(row)) continue;
-    const [b, s, c] = [links.base, links.scenario, links.current].map(
-      (side) => side.cells.get(key) ?? "",
-    ) as [string, string, string];
-    const picked = choose(b, s, c);
-    if (picked === undefined)
+    },
+  );
+  const cells = mergeBits(
+    { base: links.base.cells, scenario: links.scenario.cells, current: links.current.cells },
+    (cell) => {
+      const [role, row] = keys.cellEnds(cell);
+      return roles.conflicted.has(role) || rows.conflicted.has(row);
+    },
+    (cell) => {
+      const [role, row] = keys.cellEnds(cell);
+      return roles.merged.has(role) && rows.merged.has(row);
+    },
+    (cell, s, c) => {
+      const [role, row] = keys.cellEnds(cell);
       conflicts.push({
         kind: "cell",
         subject: `${role}/${row}`,
         message: `both changed ${title(role)} on ${names.get(row) ?? row}: ${codeWords(s)} in the scenario, ${codeWords(c)} in the original`,
       });
-    else if (picked.value !== "" && keep(role) && rows.merged.has(row))
-      for (const code of picked.value.split(",")) mergedCells.add(`${key}\u0000${code}`);
-  }
+    },
+  );
 
   const reportingLines = mergeOrder(
     lists((d) => d.reportingLines),
-    lineKey,
-    pickRows(
-      lists((d) => d.reportingLines),
-      lineKey,
-      mergedLines,
-    ),
+    keys.line,
+    linesOf(lines, keys),
   );
   conflicts.push(...cyclesClosed(reportingLines, links, title));
   if (conflicts.length > 0) return { ok: false, conflicts: sortConflicts(conflicts) };
@@ -212,31 +171,97 @@ export function mergeScenario(
     ),
     assignments: mergeOrder(
       lists((d) => d.assignments),
-      assignmentKey,
-      pickRows(
-        lists((d) => d.assignments),
-        assignmentKey,
-        mergedCells,
-      ),
+      keys.assignment,
+      assignmentsOf(cells, keys),
     ),
     ...(chart.settings === undefined ? {} : { settings: chart.settings }),
   };
   return { ok: true, operations: operationsBetween(current, document), document };
 }
 
-/** The rows whose keys are kept, taken from whichever version has them. */
-function pickRows<T extends ReportingLine | Assignment>(
-  lists: Three<readonly T[]>,
-  keyOf: (row: T) => string,
-  kept: ReadonlySet<string>,
-): Map<string, T> {
-  const rows = new Map<string, T>();
-  for (const list of [lists.base, lists.current, lists.scenario])
-    for (const row of list) {
-      const key = keyOf(row);
-      if (kept.has(key)) rows.set(key, row);
+/**
+ * Solid-line managers: both sides giving a role another one is a conflict. A side that
+ * only lost a manager it removed did not move the role (the removal says it all).
+ */
+function managerConflicts(
+  docs: Three<ChartDocument>,
+  links: Three<Links>,
+  merged: ReadonlyMap<string, Role>,
+  title: (id: string) => string,
+): PromoteConflict[] {
+  const present = (document: ChartDocument) => {
+    const ids = new Set(document.roles.map((role) => role.id));
+    return (id: string) => ids.has(id);
+  };
+  const [inScenario, inCurrent] = [present(docs.scenario), present(docs.current)];
+  const conflicts: PromoteConflict[] = [];
+  for (const id of merged.keys()) {
+    const b = links.base.managers.get(id) ?? [];
+    const moved = (managers: string[], exists: (id: string) => boolean) =>
+      sameJson(managers, b.filter(exists)) ? b : managers;
+    const s = moved(links.scenario.managers.get(id) ?? [], inScenario);
+    const c = moved(links.current.managers.get(id) ?? [], inCurrent);
+    if (choose(b, s, c) === undefined)
+      conflicts.push({
+        kind: "role",
+        subject: id,
+        field: "manager",
+        message: `both moved ${title(id)}: ${managerWords(s, title)} in the scenario, ${managerWords(c, title)} in the original`,
+      });
+  }
+  return conflicts;
+}
+
+/**
+ * Three-way merge of one kind of link (line pairs or cells, their kinds or codes as bits):
+ * the bits kept by key. Keys `skip` names are left to a conflict already reported; keys
+ * `keep` refuses went with a removed role or row.
+ */
+function mergeBits(
+  maps: Three<ReadonlyMap<number, number>>,
+  skip: (key: number) => boolean,
+  keep: (key: number) => boolean,
+  clash: (key: number, scenario: number, current: number) => void,
+): Map<number, number> {
+  const merged = new Map<number, number>();
+  for (const key of keysOf(maps.base, maps.scenario, maps.current)) {
+    const b = maps.base.get(key) ?? 0;
+    const s = maps.scenario.get(key) ?? 0;
+    const c = maps.current.get(key) ?? 0;
+    // Most links are the same on all three sides: no skip test, no clash.
+    if (s === b) {
+      if (c !== 0 && keep(key)) merged.set(key, c);
+    } else if (c === b || c === s) {
+      if (s !== 0 && keep(key)) merged.set(key, s);
+    } else if (!skip(key)) clash(key, s, c);
+  }
+  return merged;
+}
+
+/** The lines of merged pairs, by their keys. */
+function linesOf(pairs: ReadonlyMap<number, number>, keys: Keys): Map<number, ReportingLine> {
+  const lines = new Map<number, ReportingLine>();
+  for (const [pair, bits] of pairs) {
+    const [manager, report] = keys.ends(pair);
+    for (const kind of itemsOf(bits, LINE_KINDS)) {
+      const line = { manager, report, kind };
+      lines.set(keys.line(line), line);
     }
-  return rows;
+  }
+  return lines;
+}
+
+/** The assignments of merged cells, by their keys. */
+function assignmentsOf(cells: ReadonlyMap<number, number>, keys: Keys): Map<number, Assignment> {
+  const assignments = new Map<number, Assignment>();
+  for (const [cell, bits] of cells) {
+    const [role, responsibility] = keys.cellEnds(cell);
+    for (const code of itemsOf(bits, RACI_CODES)) {
+      const assignment = { role, responsibility, code };
+      assignments.set(keys.assignment(assignment), assignment);
+    }
+  }
+  return assignments;
 }
 
 function sortConflicts(conflicts: PromoteConflict[]): PromoteConflict[] {
