@@ -10,7 +10,7 @@ import { validateChart } from "@rolemap/domain";
 import type { Principal } from "../auth/principal";
 import { AppError, notFound, unauthenticated } from "../errors";
 import type { ChartAccess } from "./chart-access";
-import { authorOf } from "./chart-service";
+import { authorOf, toRecord } from "./chart-service";
 import type { ChartWriter } from "./chart-writer";
 import type { CountsRefresher } from "./counts-refresher";
 import type { HistoryStore, Rebuilt } from "./history-store";
@@ -100,13 +100,7 @@ export function createHistoryService(
         throw new Error(`restore of chart ${id}: ${outcome.status}`);
       const { chart } = outcome;
       await counts.save(chart, validateChart(chart.document));
-      return {
-        id: chart.id,
-        version: chart.version,
-        updatedAt: chart.updatedAt.toISOString(),
-        document: chart.document,
-        access: level,
-      };
+      return toRecord(chart, level);
     },
   };
 }
