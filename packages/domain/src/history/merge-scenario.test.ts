@@ -266,6 +266,29 @@ describe("mergeScenario", () => {
     ]);
   });
 
+  it("gives the scenario's own operations when both sides appended links", () => {
+    const scenarioCell = { role: "cto", responsibility: "infra", code: "C" } as const;
+    const { operations, document } = merged(
+      [
+        { op: "addAssignment", assignment: scenarioCell },
+        { op: "moveRole", id: "ciso", manager: "cto" },
+      ],
+      [
+        { op: "addAssignment", assignment: { role: "ceo", responsibility: "sec", code: "I" } },
+        { op: "addLine", line: { manager: "ceo", report: "ciso", kind: "dotted" } },
+      ],
+    );
+    expect(operations).toEqual([
+      { op: "removeLine", line: { manager: "cio", report: "ciso", kind: "solid" } },
+      { op: "addLine", line: { manager: "cto", report: "ciso", kind: "solid" } },
+      { op: "addAssignment", assignment: scenarioCell },
+    ]);
+    expect(document.assignments.slice(-2)).toEqual([
+      { role: "ceo", responsibility: "sec", code: "I" },
+      scenarioCell,
+    ]);
+  });
+
   it("does not change its input", () => {
     const scenario = edit([{ op: "removeRole", id: "cio" }]);
     const current = edit([{ op: "updateRole", id: "cto", changes: { title: "Chief" } }]);
