@@ -71,10 +71,24 @@ program
     process.exitCode = await runImport(file, options, io);
   });
 
+program
+  .command("compare")
+  .description(
+    "what chart B changes relative to chart A: in words, as JSON, or as a PDF, PNG or SVG",
+  )
+  .argument("<a>", 'the first chart JSON file (the primary), or "-" for standard input')
+  .argument("<b>", "the second chart JSON file (the scenario)")
+  .option("-f, --format <format>", "text, json, pdf, png or svg (default text)")
+  .option("-o, --out <file>", "write to this file instead of standard output")
+  .action(async (a: string, b: string, options) => {
+    const { runCompare } = await import("./commands/compare");
+    process.exitCode = await runCompare(a, b, options, io);
+  });
+
 program.addHelpText(
   "after",
   `
-Exit codes: 0 no error findings, 1 error findings, 2 invalid input or usage, 3 internal error.
+Exit codes: 0 no error findings, 1 error findings (compare: B opens one), 2 invalid input or usage, 3 internal error.
 
 Examples:
   rolemap templates
@@ -83,7 +97,9 @@ Examples:
   rolemap validate --json chart.json
   rolemap export chart.json --format pdf --page a3 > chart.pdf
   rolemap import people.csv --name "Our org" > chart.json
-  rolemap import raci.csv --into chart.json > merged.json`,
+  rolemap import raci.csv --into chart.json > merged.json
+  rolemap compare chart.json scenario.json
+  rolemap compare chart.json scenario.json --format pdf --out comparison.pdf`,
 );
 
 // A reader such as `head` may close the pipe early; that is not a failure of the command.
