@@ -54,7 +54,7 @@ describe("exportComparison", () => {
     expect(changes).toContain("Changes");
     expect(changes).toContain("CISO: Chief Technology Officer → CIO");
     expect(changes).toContain("EA (Holder of ea) removed; was under CIO");
-    expect(changes).toContain("Cybersecurity: Chief Technology Officer A → none; CISO none → A");
+    expect(changes).toContain("Cybersecurity: Chief Technology Officer A → none; CISO R → A/R");
     expect(findings).toContain("Findings: fixed and new");
     expect(findings).toContain("Fixed");
     expect(findings).toContain("EA is neither responsible nor accountable.");
@@ -78,7 +78,8 @@ describe("exportComparison", () => {
       code: "R" as const,
     }));
     many.cells.removed = [];
-    const file = await exportComparison(a, b, many, { format: "pdf" });
+    const more = { ...b, assignments: [...b.assignments, ...many.cells.added] };
+    const file = await exportComparison(a, more, many, { format: "pdf" });
     const pages = (await readPdf(file.body)).pages.map((page) => page.text);
     const changePages = pages.filter((page) => /— changes/.test(page));
     expect(changePages.length).toBeGreaterThan(2);

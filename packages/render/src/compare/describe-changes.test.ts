@@ -46,29 +46,33 @@ describe("describeComparison", () => {
     expect(section?.note).toContain("described with the roles");
   });
 
-  it("lists matrix cells by row, old codes → new codes, leaving out those of removed roles", () => {
+  it("lists changed cells by row with their whole codes before and after, not those of removed roles", () => {
     const { a, b, comparison } = scenarioPair();
+    a.assignments.push({ role: "ea", responsibility: "data", code: "C" });
     comparison.cells.removed.push({ role: "ea", responsibility: "data", code: "C" });
+    b.assignments.push({ role: "ciso", responsibility: "data", code: "I" });
     comparison.cells.added.push({ role: "ciso", responsibility: "data", code: "I" });
     const section = describeComparison(a, b, comparison).find((s) => s.title === "Matrix cells");
     expect(section?.items).toEqual([
-      { mark: "changed", text: "Cybersecurity: Chief Technology Officer A → none; CISO none → A" },
+      { mark: "changed", text: "Cybersecurity: Chief Technology Officer A → none; CISO R → A/R" },
       { mark: "added", text: "Data governance: CISO none → I" },
     ]);
     expect(section?.note).toContain("removed roles");
   });
 
-  it("writes a combined code as A/R", () => {
+  it("shows a cell that keeps a code with all of its codes", () => {
     const { a, b, comparison } = scenarioPair();
+    a.assignments.push({ role: "cio", responsibility: "data", code: "R" });
+    b.assignments = b.assignments.filter(
+      (cell) => !(cell.role === "cio" && cell.responsibility === "data" && cell.code === "A"),
+    );
+    b.assignments.push({ role: "cio", responsibility: "data", code: "R" });
     comparison.cells = {
-      removed: [{ role: "cio", responsibility: "data", code: "R" }],
-      added: [
-        { role: "cio", responsibility: "data", code: "R" },
-        { role: "cio", responsibility: "data", code: "A" },
-      ],
+      removed: [{ role: "cio", responsibility: "data", code: "A" }],
+      added: [],
     };
     expect(texts(describeComparison(a, b, comparison), "Matrix cells")).toEqual([
-      "Data governance: CIO R → A/R",
+      "Data governance: CIO A/R → R",
     ]);
   });
 

@@ -1,4 +1,4 @@
-import type { Assignment, ChartDocument, Comparison } from "@rolemap/contract";
+import type { ChartDocument, Comparison } from "@rolemap/contract";
 import { cleanText } from "../text/xml-text";
 
 /**
@@ -77,7 +77,7 @@ export function describeComparison(
     rolesSection(a, b, comparison, names),
     linesSection(comparison, names),
     responsibilitiesSection(comparison),
-    cellsSection(comparison, names),
+    cellsSection(a, b, comparison, names),
   ];
   return sections.filter((section): section is ChangeSection => section !== null);
 }
@@ -212,36 +212,42 @@ function responsibilitiesSection({ responsibilities }: Comparison): ChangeSectio
 }
 
 /**
- * Matrix cells by responsibility row, one line per row: "Cybersecurity: CISO R → A; CTO
- * A → none". Cells of removed roles and rows go with them and are not repeated.
+ * Matrix cells by responsibility row, one line per row, each changed cell with its whole
+ * codes before and after ("Cybersecurity: CTO A/R → R; CISO none → A"). Cells of removed
+ * roles and rows go with them and are not repeated.
  */
-function cellsSection(comparison: Comparison, names: Names): ChangeSection | null {
+function cellsSection(
+  a: ChartDocument,
+  b: ChartDocument,
+  comparison: Comparison,
+  names: Names,
+): ChangeSection | null {
   const { cells, roles, responsibilities } = comparison;
   const gone = new Set([
     ...roles.removed.map((role) => role.id),
     ...responsibilities.removed.map((row) => row.id),
   ]);
+  // The changed cells by row, in the order the diff names them; their codes filled below.
   const rows = new Map<string, Map<string, { before: string[]; after: string[] }>>();
   let left = 0;
-  const add = (cell: Assignment, side: "before" | "after") => {
+  for (const cell of [...cells.removed, ...cells.added]) {
     if (gone.has(cell.role) || gone.has(cell.responsibility)) {
       left++;
-      return;
+      continue;
     }
     let row = rows.get(cell.responsibility);
     if (row === undefined) {
       row = new Map();
       rows.set(cell.responsibility, row);
     }
-    let codes = row.get(cell.role);
-    if (codes === undefined) {
-      codes = { before: [], after: [] };
-      row.set(cell.role, codes);
-    }
-    codes[side].push(cell.code);
+    if (!row.has(cell.role)) row.set(cell.role, { before: [], after: [] });
+  }
+  const fill = (document: ChartDocument, side: "before" | "after") => {
+    for (const cell of document.assignments)
+      rows.get(cell.responsibility)?.get(cell.role)?.[side].push(cell.code);
   };
-  for (const cell of cells.removed) add(cell, "before");
-  for (const cell of cells.added) add(cell, "after");
+  fill(a, "before");
+  fill(b, "after");
 
   const items: ChangeItem[] = [];
   for (const [responsibility, row] of rows) {

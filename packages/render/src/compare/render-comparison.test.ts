@@ -112,7 +112,7 @@ describe("renderComparisonSvg", () => {
     const changes = texts(inPart(elements, "changes")).join("\n");
     expect(changes).toContain("CISO: Chief Technology Officer → CIO");
     expect(changes).toContain("EA (Holder of ea) removed; was under CIO");
-    expect(changes).toContain("Cybersecurity: Chief Technology Officer A → none; CISO none → A");
+    expect(changes).toContain("Cybersecurity: Chief Technology Officer A → none; CISO R → A/R");
     const rows = elements.filter((e) => e.attributes["data-status"] !== undefined);
     expect(
       rows.map((row) => [row.attributes["data-status"], row.attributes["data-finding"]]),
