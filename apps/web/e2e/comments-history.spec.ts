@@ -175,3 +175,59 @@ test.describe("history", () => {
     );
   });
 });
+
+/**
+ * Not a test: the panels' states for a person to look at.
+ * `SCREENSHOTS=/tmp/shots npx playwright test … comments-history` writes them there.
+ */
+test.describe("screenshots of comments and history", () => {
+  const dir = process.env.SCREENSHOTS;
+  test.skip(!dir, "set SCREENSHOTS=<folder> to take screenshots");
+  const shot = (name: string) => ({ path: `${dir}/${name}.png`, fullPage: false });
+
+  test("the panels", async ({ api, chartPage, page, newContext }) => {
+    const chart = await api.createChart("classic-split", "Screenshots");
+    for (const title of ["Chief Product Technologist", "Chief Technology Officer"])
+      await api.editElsewhere(chart.id, [{ op: "updateRole", id: "cto", changes: { title } }]);
+    await api.editElsewhere(chart.id, [{ op: "removeRole", id: "head-product" }]);
+    await chartPage.goto(chart.id);
+    const ben = await benOn(api, chart.id, newContext);
+
+    // Comments: a thread with a reply and a mention on a cell, one on a role, one on the chart.
+    await cell(page, "cio", "it-strategy").click();
+    await page.keyboard.press("Escape");
+    await openComments(page);
+    await page.screenshot(shot("comments-empty"));
+    const field = panel(page).getByTestId("new-comment").getByTestId("comment-field");
+    await field.fill("Should the CIO really be accountable for IT strategy?\nThe CEO signs the budget.");
+    await field.press("Control+Enter");
+    await expect(threads(page)).toHaveCount(1);
+    await cell(ben, "cio", "it-strategy").getByTestId("comment-badge").click();
+    await threads(ben).getByTestId("comment-reply-button").click();
+    const reply = threads(ben).getByTestId("reply-composer").getByTestId("comment-field");
+    await reply.pressSequentially("Agreed — ask @chief");
+    await ben.screenshot(shot("comments-mention-suggestions"));
+    await reply.press("Enter");
+    await reply.pressSequentially("too.");
+    await reply.press("Control+Enter");
+    await expect(threads(page).getByTestId("comment-mention")).toHaveCount(1);
+    await card(page, "cto").getByTestId("role-card").click();
+    await field.fill("Who holds this role after the reorganisation?");
+    await field.press("Control+Enter");
+    await panel(page).getByTestId("comments-show-all").click();
+    await expect(threads(page)).toHaveCount(2);
+    await page.screenshot(shot("comments-all"));
+    await ben.screenshot(shot("comments-cell-thread-other-browser"));
+    await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+
+    // History: the timeline, a preview and the restore dialog.
+    await page.getByTestId("toggle-history").click();
+    await expect(page.getByTestId("version-row").first()).toBeVisible();
+    await page.screenshot(shot("history-timeline"));
+    await page.locator('[data-testid="version-row"][data-version="1"]').click();
+    await expect(page.getByTestId("version-preview-banner")).toContainText("Viewing version 1");
+    await page.screenshot(shot("history-preview"));
+    await page.getByTestId("restore-version-button").click();
+    await page.screenshot(shot("history-restore-dialog"));
+  });
+});

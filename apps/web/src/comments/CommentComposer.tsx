@@ -1,5 +1,5 @@
 import { COMMENT_BODY_MAX } from "@rolemap/contract";
-import { type KeyboardEvent, useId, useRef, useState } from "react";
+import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from "react";
 import styles from "./Comments.module.css";
 import {
   insertMention,
@@ -71,15 +71,23 @@ export function CommentComposer({
     setMention(next);
   };
 
+  // Where the caret goes once an inserted mention is on screen: before the next key press
+  // (a fast typist's next letter lands after the mention, not before it).
+  const caretAfterInsert = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const caret = caretAfterInsert.current;
+    if (caret === null) return;
+    caretAfterInsert.current = null;
+    field.current?.focus();
+    field.current?.setSelectionRange(caret, caret);
+  });
+
   const take = (role: MentionableRole) => {
     if (mention === null) return;
     const inserted = insertMention(text, mention, role.title);
+    caretAfterInsert.current = inserted.caret;
     setText(inserted.text);
     setMention(null);
-    requestAnimationFrame(() => {
-      field.current?.focus();
-      field.current?.setSelectionRange(inserted.caret, inserted.caret);
-    });
   };
 
   const send = async () => {
@@ -140,7 +148,7 @@ export function CommentComposer({
           className={`input ${styles.field}`}
           value={text}
           placeholder={placeholder}
-          rows={2}
+          rows={3}
           // biome-ignore lint/a11y/noAutofocus: opened by the person to write (reply, edit)
           autoFocus={autoFocus}
           role="combobox"
@@ -194,7 +202,7 @@ export function CommentComposer({
         <span id={ids.hint} className={styles.hint} data-too-long={isTooLong || undefined}>
           {isTooLong
             ? `${length - COMMENT_BODY_MAX} characters too long (at most ${COMMENT_BODY_MAX})`
-            : `@ mentions a role · ${SEND_KEYS} sends`}
+            : "Type @ to mention a role"}
         </span>
         {onCancel !== undefined && (
           <button type="button" className="button button-small button-ghost" onClick={onCancel}>

@@ -79,7 +79,7 @@ export function CommentThread({
           {isReplying ? (
             <CommentComposer
               label={`Reply to ${thread.author.name}`}
-              placeholder={`Reply… (@ mentions a role, ${SEND_KEYS} sends)`}
+              placeholder={`Reply… Enter: new line, ${SEND_KEYS}: send`}
               submitLabel="Reply"
               pendingLabel="Sending…"
               roles={tools.roles}

@@ -127,7 +127,10 @@ describe("CommentsPanel", () => {
     editor.setSelection({ roles: ["cto"], responsibilities: [], origin: "canvas" });
     // The field is made anew for the new target (its draft belongs to the old one).
     const field = await screen.findByLabelText(`Comment on ${CTO}`);
-    expect(field).toHaveAttribute("placeholder", expect.stringContaining("Ctrl+Enter sends"));
+    expect(field).toHaveAttribute(
+      "placeholder",
+      expect.stringContaining("Enter: new line, Ctrl+Enter: send"),
+    );
     await user.type(field, "line one{Enter}line two");
     expect(createComment).not.toHaveBeenCalled();
     await user.keyboard("{Control>}{Enter}{/Control}");

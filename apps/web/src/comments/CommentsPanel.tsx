@@ -106,7 +106,7 @@ export function CommentsPanel({ editor }: { editor: ChartEditor }) {
         <CommentComposer
           key={scope === null ? "chart" : targetKey(scope)}
           label={`Comment on ${where}`}
-          placeholder={`Comment on ${where}… (@ mentions a role, Enter makes a new line, ${SEND_KEYS} sends)`}
+          placeholder={`Comment on ${where}… Enter: new line, ${SEND_KEYS}: send`}
           submitLabel="Comment"
           pendingLabel="Sending…"
           roles={roles}
