@@ -1,6 +1,6 @@
 import type { Round } from "@rolemap/contract";
 import { useMutation } from "@tanstack/react-query";
-import { useMemo, useRef, useState } from "react";
+import { useId, useMemo, useRef, useState } from "react";
 import { useApiClient } from "../api/api-context";
 import { describeError } from "../api/client";
 import { type ChartEditor, selectDocument, useEditorSelector } from "../editor";
@@ -13,9 +13,10 @@ import type { SilentRound } from "./silent-round-context";
 const NO_LEADING = new Map();
 
 /**
- * A revealed round: how many took part, the agenda (rows where people saw different
- * accountables) and the rows they agreed on, each with what adopting it sets; the
- * facilitator adopts a row, downloads the votes and removes the round; anyone hides it.
+ * A revealed round: how many took part and the agenda (rows where people saw different
+ * accountables) in one line; on demand, every row with what adopting it sets, the agenda
+ * first. The facilitator adopts a row, downloads the votes and removes the round; anyone
+ * hides it for themselves.
  */
 export function RoundResults({ round, editor }: { round: SilentRound; editor: ChartEditor }) {
   const current = round.round as Round;
@@ -28,6 +29,9 @@ export function RoundResults({ round, editor }: { round: SilentRound; editor: Ch
   const agenda = summaries.filter((row) => row.disagree);
   const agreed = summaries.filter((row) => !row.disagree);
   const [isRemoving, setRemoving] = useState(false);
+  // The tally is in the cells; the rows' list (adopting a row) opens on demand, so the
+  // matrix keeps its room.
+  const [isListOpen, setListOpen] = useState(false);
   const container = useRef<HTMLDivElement>(null);
   const api = useApiClient();
   const download = useMutation({
@@ -50,6 +54,7 @@ export function RoundResults({ round, editor }: { round: SilentRound; editor: Ch
     />
   );
 
+  const listId = useId();
   return (
     <div ref={container}>
       <section
@@ -60,11 +65,26 @@ export function RoundResults({ round, editor }: { round: SilentRound; editor: Ch
         <p className={styles.bannerText}>
           Silent round revealed · {current.participants}{" "}
           {current.participants === 1 ? "person" : "people"} filled in ·{" "}
-          {agenda.length === 0
-            ? "everyone saw the same accountables"
-            : `${agenda.length} ${agenda.length === 1 ? "row" : "rows"} to discuss`}
+          {agenda.length === 0 ? (
+            "everyone saw the same accountables"
+          ) : (
+            <>
+              {agenda.length} {agenda.length === 1 ? "row" : "rows"} to discuss:{" "}
+              <span data-testid="round-agenda-names">{namesOf(agenda)}</span>
+            </>
+          )}
         </p>
         <div className={styles.bannerActions}>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => setListOpen(!isListOpen)}
+            aria-expanded={isListOpen}
+            aria-controls={listId}
+            data-testid="round-results-toggle"
+          >
+            {isListOpen ? "Hide rows" : "Rows and adopting"}
+          </button>
           {round.isFacilitator && (
             <>
               <button
@@ -74,7 +94,7 @@ export function RoundResults({ round, editor }: { round: SilentRound; editor: Ch
                 disabled={download.isPending}
                 data-testid="round-download"
               >
-                {download.isPending ? "Downloading…" : "Download votes (CSV)"}
+                {download.isPending ? "Downloading…" : "Votes (CSV)"}
               </button>
               <button
                 type="button"
@@ -82,7 +102,7 @@ export function RoundResults({ round, editor }: { round: SilentRound; editor: Ch
                 onClick={() => setRemoving(true)}
                 data-testid="round-remove"
               >
-                Remove round…
+                Remove…
               </button>
             </>
           )}
@@ -90,6 +110,7 @@ export function RoundResults({ round, editor }: { round: SilentRound; editor: Ch
             type="button"
             className="button button-small button-ghost"
             onClick={round.dismiss}
+            title="Puts the results away for you; the round stays for the others"
             data-testid="round-hide"
           >
             Hide results
@@ -101,37 +122,46 @@ export function RoundResults({ round, editor }: { round: SilentRound; editor: Ch
           </p>
         )}
       </section>
-      <div className={styles.results} data-testid="round-results">
-        {summaries.length === 0 ? (
-          <p className={styles.muted}>
-            No one filled in the round's rows, or they are no longer in the chart.
-          </p>
-        ) : (
-          <>
-            {agenda.length > 0 && (
-              <>
-                <h3>The agenda: different accountables</h3>
-                <ul className={styles.rowList} data-testid="round-agenda">
-                  {agenda.map(row)}
-                </ul>
-              </>
-            )}
-            {agreed.length > 0 && (
-              <>
-                <h3>{agenda.length > 0 ? "Agreed" : "Rows"}</h3>
-                <ul className={styles.rowList} data-testid="round-agreed">
-                  {agreed.map(row)}
-                </ul>
-              </>
-            )}
-          </>
-        )}
-      </div>
+      {isListOpen && (
+        <div className={styles.results} id={listId} data-testid="round-results">
+          {summaries.length === 0 ? (
+            <p className={styles.muted}>
+              No one filled in the round's rows, or they are no longer in the chart.
+            </p>
+          ) : (
+            <>
+              {agenda.length > 0 && (
+                <>
+                  <h3>The agenda: different accountables</h3>
+                  <ul className={styles.rowList} data-testid="round-agenda">
+                    {agenda.map(row)}
+                  </ul>
+                </>
+              )}
+              {agreed.length > 0 && (
+                <>
+                  <h3>{agenda.length > 0 ? "Agreed" : "Rows"}</h3>
+                  <ul className={styles.rowList} data-testid="round-agreed">
+                    {agreed.map(row)}
+                  </ul>
+                </>
+              )}
+            </>
+          )}
+        </div>
+      )}
       {round.isFacilitator && (
         <RemoveRoundDialog round={current} open={isRemoving} onClose={() => setRemoving(false)} />
       )}
     </div>
   );
+}
+
+/** "IT budget, Security and 2 more". */
+function namesOf(rows: readonly RowSummary[]): string {
+  const shown = rows.slice(0, 3).map((row) => row.name);
+  const more = rows.length - shown.length;
+  return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
 }
 
 function RowLine({
@@ -174,7 +204,7 @@ function RowLine({
           title="Sets each role of the round on this row to the codes most people chose (A: the role most saw as accountable)"
           data-testid={`round-adopt-${summary.id}`}
         >
-          {isAdopted ? "In the chart" : "Adopt row"}
+          {!isAdopted ? "Adopt row" : leading === "" ? "Nothing to adopt" : "In the chart"}
         </button>
       )}
     </li>
