@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { type ChartEditor, selectCanEdit, selectRole, useEditorSelector } from "../editor";
 import { CHART_ID, chartRecord, FakeServer } from "../test/editor-fixtures";
 import { liveApi, renderApp } from "../test/render";
+import { formatVersionTime } from "./version-groups";
 
 // The canvas as a line of text: which chart it shows, and whether it offers edits.
 vi.mock("../canvas/ChartCanvas", () => ({
@@ -121,7 +122,9 @@ describe("HistoryPanel", () => {
     await user.click(rowOf(panel, 5));
     const banner = await screen.findByTestId("version-preview-banner");
     await waitFor(() => expect(canvas()).toHaveTextContent("CTO at 5"));
-    expect(banner).toHaveTextContent(/Viewing version 5 · \d\d:\d\d by Bo — read-only/);
+    expect(banner).toHaveTextContent(
+      `Viewing version 5 · ${formatVersionTime(at(30))} by Bo — read-only`,
+    );
     expect(canvas()).toHaveAttribute("data-can-edit", "false");
     expect(rowOf(panel, 5)).toHaveAttribute("aria-pressed", "true");
     expect(screen.queryByTestId("undo-button")).toBeNull();
