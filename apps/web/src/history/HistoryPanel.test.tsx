@@ -23,9 +23,10 @@ vi.mock("../matrix/ResponsibilityMatrix", () => ({ ResponsibilityMatrix: () => <
 vi.mock("../findings/FindingsPanel", () => ({ FindingsPanel: () => <p>findings</p> }));
 
 const record = chartRecord(undefined, 9);
-const NOW = Date.now();
+/** Half past the current minute: a few seconds either side stay in the same minute. */
+const MID_MINUTE = Math.floor(Date.now() / 60_000) * 60_000 + 30_000;
 const at = (minutesAgo: number, seconds = 0) =>
-  new Date(NOW - minutesAgo * 60_000 - seconds * 1000).toISOString();
+  new Date(MID_MINUTE - minutesAgo * 60_000 - seconds * 1000).toISOString();
 const version = (
   n: number,
   by: string,
