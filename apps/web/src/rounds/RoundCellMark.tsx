@@ -1,3 +1,4 @@
+import { LockIcon } from "./LockIcon";
 import styles from "./Rounds.module.css";
 import { formatCounts } from "./round-model";
 import type { RoundCellState } from "./silent-round-context";
@@ -13,9 +14,7 @@ export function RoundCellMark({ state }: { state: RoundCellState }) {
     return (
       <>
         <span className={styles.privateFrame} aria-hidden="true" />
-        <span className={styles.privateLock} aria-hidden="true" title="Your private codes">
-          🔒
-        </span>
+        <LockIcon className={styles.privateLock} size={9} />
       </>
     );
   const { result } = state;

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { describeError } from "../api/client";
 import type { ChartEditor } from "../editor";
+import { LockIcon } from "./LockIcon";
 import { RemoveRoundDialog } from "./RemoveRoundDialog";
 import { RoundResults } from "./RoundResults";
 import styles from "./Rounds.module.css";
@@ -52,9 +53,7 @@ function OpenRoundBanner({ round }: { round: SilentRound }) {
   return (
     <section className={styles.banner} aria-label="Silent round" data-testid="round-banner">
       <p className={styles.bannerText}>
-        <span className={styles.bannerIcon} aria-hidden="true">
-          🔒
-        </span>
+        <LockIcon className={styles.bannerIcon} />
         Silent round on {rows(current.responsibilities.length)} —{" "}
         {round.canVote
           ? "your codes are private until the reveal"
