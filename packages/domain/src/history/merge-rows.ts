@@ -47,9 +47,8 @@ export interface RowKind<T> {
 }
 
 export interface RowMerge<T> {
+  /** The rows kept (with a field clash: the scenario's value, and a conflict reported). */
   merged: Map<string, T>;
-  /** Rows removed by one side and changed by the other: their links are not merged. */
-  conflicted: Set<string>;
 }
 
 /** Did `side` change a field of `base` other than the lenient ones? */
@@ -69,19 +68,18 @@ export function mergeRows<T extends { id: string }>(
 ): RowMerge<T> {
   const byId = (rows: readonly T[]) => new Map(rows.map((row) => [row.id, row]));
   const [base, scenario, current] = [byId(lists.base), byId(lists.scenario), byId(lists.current)];
-  const result: RowMerge<T> = { merged: new Map(), conflicted: new Set() };
+  const result: RowMerge<T> = { merged: new Map() };
   const ids = new Set([...base.keys(), ...scenario.keys(), ...current.keys()]);
   for (const id of ids) {
     const [b, s, c] = [base.get(id), scenario.get(id), current.get(id)];
     if (s !== undefined && c !== undefined) {
-      const row = mergeFields(spec, b, s, c, conflicts);
-      if (row !== undefined) result.merged.set(id, row);
+      result.merged.set(id, mergeFields(spec, b, s, c, conflicts));
     } else if (b !== undefined && (s !== undefined || c !== undefined)) {
       // One side removed it: fine unless the other changed it since.
       const kept = (s ?? c) as T;
       const keeper = s !== undefined ? "scenario" : "current";
+      // Left out of `merged`: its links go with it, not reported again as conflicts.
       if (!isEdited(spec, b, kept) && !touched[keeper].has(id)) continue;
-      result.conflicted.add(id);
       conflicts.push({
         kind: spec.kind,
         subject: id,
@@ -95,26 +93,28 @@ export function mergeRows<T extends { id: string }>(
   return result;
 }
 
-/** One row both sides have (or both added): field by field. */
+/**
+ * One row both sides have (or both added): field by field. A field both changed
+ * differently is a conflict and takes the scenario's value, so that the row's links are
+ * still merged and their conflicts reported too.
+ */
 function mergeFields<T extends { id: string }>(
   spec: RowKind<T>,
   b: T | undefined,
   s: T,
   c: T,
   conflicts: PromoteConflict[],
-): T | undefined {
+): T {
   if (b !== undefined && sameJson(s, b)) return c;
   if (b !== undefined && sameJson(c, b)) return s;
   if (sameJson(s, c)) return s;
   const row: Record<string, unknown> = { id: s.id };
-  let clashed = false;
   for (const field of spec.fields) {
     const same = (x: T | undefined, y: T | undefined) =>
       spec.same?.(field, x, y) ?? sameJson(x?.[field], y?.[field]);
     const picked = choose<T | undefined>(b, s, c, same);
     const value = (picked?.value ?? s)[field];
     if (picked === undefined && !spec.lenient.includes(field)) {
-      clashed = true;
       const clash =
         b === undefined
           ? `both added ${spec.name(c)}, with another ${field}`
@@ -128,5 +128,5 @@ function mergeFields<T extends { id: string }>(
     }
     if (value !== undefined) row[field] = value;
   }
-  return clashed ? undefined : (row as T);
+  return row as T;
 }

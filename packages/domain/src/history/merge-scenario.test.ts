@@ -181,6 +181,21 @@ describe("mergeScenario", () => {
     ]);
   });
 
+  it("merges two sides each taking one of a role's two solid managers away", () => {
+    const twoManagers = edit([
+      { op: "updateLine", line: { manager: "cto", report: "ciso", kind: "dotted" }, kind: "solid" },
+    ]);
+    const drop = (manager: string): Operation[] => [
+      { op: "removeLine", line: { manager, report: "ciso", kind: "solid" } },
+    ];
+    const result = mergeScenario(
+      twoManagers,
+      edit(drop("cio"), twoManagers),
+      edit(drop("cto"), twoManagers),
+    );
+    expect(result.ok && managerOf(result.document, "ciso")).toEqual([]);
+  });
+
   it("reports a move of the scenario that closes a cycle with a move of the original", () => {
     expect(
       conflicts(

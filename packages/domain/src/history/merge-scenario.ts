@@ -115,7 +115,6 @@ export function mergeScenario(
 
   const lines = mergeBits(
     { base: links.base.lines, scenario: links.scenario.lines, current: links.current.lines },
-    (pair) => keys.ends(pair).some((id) => roles.conflicted.has(id)),
     (pair) => keys.ends(pair).every((id) => roles.merged.has(id)),
     (pair, s, c) => {
       const [manager, report] = keys.ends(pair);
@@ -128,10 +127,6 @@ export function mergeScenario(
   );
   const cells = mergeBits(
     { base: links.base.cells, scenario: links.scenario.cells, current: links.current.cells },
-    (cell) => {
-      const [role, row] = keys.cellEnds(cell);
-      return roles.conflicted.has(role) || rows.conflicted.has(row);
-    },
     (cell) => {
       const [role, row] = keys.cellEnds(cell);
       return roles.merged.has(role) && rows.merged.has(row);
@@ -180,8 +175,9 @@ export function mergeScenario(
 }
 
 /**
- * Solid-line managers: both sides giving a role another one is a conflict. A side that
- * only lost a manager it removed did not move the role (the removal says it all).
+ * Solid-line managers: both sides moving a role differently is a conflict (one of them
+ * put it under someone new). A side that only lost a manager it removed did not move the
+ * role (the removal says it all).
  */
 function managerConflicts(
   docs: Three<ChartDocument>,
@@ -201,7 +197,9 @@ function managerConflicts(
       sameJson(managers, b.filter(exists)) ? b : managers;
     const s = moved(links.scenario.managers.get(id) ?? [], inScenario);
     const c = moved(links.current.managers.get(id) ?? [], inCurrent);
-    if (choose(b, s, c) === undefined)
+    // Both only took managers away: no one put the role under someone new, the lines merge.
+    const adds = (managers: string[]) => managers.some((manager) => !b.includes(manager));
+    if (choose(b, s, c) === undefined && (adds(s) || adds(c)))
       conflicts.push({
         kind: "role",
         subject: id,
@@ -214,12 +212,11 @@ function managerConflicts(
 
 /**
  * Three-way merge of one kind of link (line pairs or cells, their kinds or codes as bits):
- * the bits kept by key. Keys `skip` names are left to a conflict already reported; keys
- * `keep` refuses went with a removed role or row.
+ * the bits kept by key. A link whose role or row the merge does not keep goes with it: a
+ * side that added to it made that removal a conflict, reported already.
  */
 function mergeBits(
   maps: Three<ReadonlyMap<number, number>>,
-  skip: (key: number) => boolean,
   keep: (key: number) => boolean,
   clash: (key: number, scenario: number, current: number) => void,
 ): Map<number, number> {
@@ -228,12 +225,11 @@ function mergeBits(
     const b = maps.base.get(key) ?? 0;
     const s = maps.scenario.get(key) ?? 0;
     const c = maps.current.get(key) ?? 0;
-    // Most links are the same on all three sides: no skip test, no clash.
-    if (s === b) {
-      if (c !== 0 && keep(key)) merged.set(key, c);
-    } else if (c === b || c === s) {
-      if (s !== 0 && keep(key)) merged.set(key, s);
-    } else if (!skip(key)) clash(key, s, c);
+    // Most links are the same on all three sides: the merge keeps the original's.
+    const value = s === b ? c : c === b || c === s ? s : undefined;
+    if (value === 0 || !keep(key)) continue;
+    if (value !== undefined) merged.set(key, value);
+    else clash(key, s, c);
   }
   return merged;
 }
