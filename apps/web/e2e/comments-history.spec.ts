@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, type NewContext, type RolemapApi, test } from "./fixtures";
 import { OWNER } from "./owner";
 
@@ -19,6 +19,12 @@ async function openComments(page: Page) {
   const toggle = page.getByTestId("toggle-comments");
   if ((await toggle.getAttribute("aria-pressed")) !== "true") await toggle.click();
   await expect(panel(page)).toBeVisible();
+}
+
+/** Every control inside has a name a screen reader says. */
+async function expectLabelled(region: Locator) {
+  for (const control of await region.locator("button, textarea, [role=option]").all())
+    await expect(control).toHaveAccessibleName(/\S/);
 }
 
 /** Ben, a member who may comment, in a browser of his own, on the chart. */
@@ -100,6 +106,7 @@ test.describe("comments", () => {
       "On Chief Information Officer · IT strategy and planning",
     );
 
+    await expectLabelled(panel(page));
     // The owner resolves the thread: it leaves Ben's open list and his marker goes.
     await threads(page).getByTestId("comment-resolve-button").click();
     await expect(threads(page)).toHaveCount(0);
@@ -111,6 +118,14 @@ test.describe("comments", () => {
       `Resolved by ${OWNER.name}`,
     );
     await expect(threads(ben).getByTestId("comment")).toHaveCount(2);
+
+    // By the keyboard, read-only: arrows move in the matrix, Enter chooses the cell.
+    await cell(ben, "cio", "it-strategy").focus();
+    await ben.keyboard.press("ArrowRight");
+    await ben.keyboard.press("Enter");
+    await expect(panel(ben).getByTestId("comments-scope")).toHaveText(
+      "On Chief Information Security Officer · IT strategy and planning",
+    );
   });
 });
 
@@ -150,6 +165,8 @@ test.describe("history", () => {
     await cell(page, "cio", "it-strategy").click();
     await expect(page.getByTestId("cell-menu")).toHaveCount(0);
 
+    await expectLabelled(history);
+    await expectLabelled(banner);
     // Escape is back to now; choose it again and restore.
     await page.keyboard.press("Escape");
     await expect(banner).toHaveCount(0);
@@ -199,7 +216,9 @@ test.describe("screenshots of comments and history", () => {
     await openComments(page);
     await page.screenshot(shot("comments-empty"));
     const field = panel(page).getByTestId("new-comment").getByTestId("comment-field");
-    await field.fill("Should the CIO really be accountable for IT strategy?\nThe CEO signs the budget.");
+    await field.fill(
+      "Should the CIO really be accountable for IT strategy?\nThe CEO signs the budget.",
+    );
     await field.press("Control+Enter");
     await expect(threads(page)).toHaveCount(1);
     await cell(ben, "cio", "it-strategy").getByTestId("comment-badge").click();
