@@ -1,6 +1,7 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import type { ChartRecord, ReportingLine } from "@rolemap/contract";
 import { generateChart } from "../../../packages/domain/bench/generate-chart";
+import { card, centreOf, drag } from "./canvas-gestures";
 import { type ChartPageModel, expect, test } from "./fixtures";
 
 /**
@@ -9,7 +10,6 @@ import { type ChartPageModel, expect, test } from "./fixtures";
  * deleting, undo/redo, and what the server stored.
  */
 
-const card = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 const lineId = ({ manager, report, kind }: ReportingLine) =>
   `${encodeURIComponent(manager)}>${encodeURIComponent(report)}:${kind}`;
 const edge = (page: Page, line: ReportingLine) => page.getByTestId(`rf__edge-${lineId(line)}`);
@@ -18,21 +18,6 @@ const solid = (manager: string, report: string): ReportingLine => ({
   report,
   kind: "solid",
 });
-
-async function centreOf(locator: Locator) {
-  const box = await locator.boundingBox();
-  if (box === null) throw new Error("not visible");
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** Presses the mouse at `from`, moves in small steps to `to` and releases it. */
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(from.x + 8, from.y + 8, { steps: 2 });
-  await page.mouse.move(to.x, to.y, { steps: 12 });
-  await page.mouse.up();
-}
 
 /** Opens the chart with the matrix hidden, so the canvas has the room of the page. */
 async function openCanvas(page: Page, chartPage: ChartPageModel, chart: ChartRecord) {

@@ -76,7 +76,7 @@ export function CellChanges({
       data-testid="cell-changes"
     >
       <table className={styles.matrix}>
-        <caption id={captionId} className={styles.matrixCaption}>
+        <caption id={captionId} className="visually-hidden">
           Changed matrix cells: the rows and roles with a change
         </caption>
         <thead>

@@ -5,8 +5,9 @@ import {
   Controls,
   ReactFlow,
   ReactFlowProvider,
+  useStore,
 } from "@xyflow/react";
-import { useMemo, useState } from "react";
+import { useLayoutEffect, useMemo, useState } from "react";
 import { type CanvasActions, CanvasActionsContext } from "../canvas/canvas-actions";
 import { FIT_VIEW_OPTIONS, MIN_ZOOM } from "../canvas/geometry";
 import styles from "./CompareCanvas.module.css";
@@ -82,8 +83,25 @@ function ReadOnlyFlow({ flowOf, label, testId }: CompareCanvasProps) {
         >
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#cbd5e1" />
           <Controls showInteractive={false} position="bottom-left" />
+          <MarkScale />
         </ReactFlow>
       </CanvasActionsContext.Provider>
     </section>
   );
+}
+
+/** How much larger than the chart a mark is drawn: readable on screen at any zoom. */
+const markScaleOf = (zoom: number) => Math.min(12, Math.max(1, 0.6 / zoom));
+
+/**
+ * Sets `--mark-scale` on the canvas as the zoom changes: one subscriber for every mark,
+ * which CSS sizes with it (a card re-renders only when its mark changes form).
+ */
+function MarkScale() {
+  const zoom = useStore((s) => s.transform[2]);
+  const domNode = useStore((s) => s.domNode);
+  useLayoutEffect(() => {
+    domNode?.style.setProperty("--mark-scale", markScaleOf(zoom).toFixed(3));
+  }, [domNode, zoom]);
+  return null;
 }

@@ -1,6 +1,6 @@
 import type { ChartRecord, Comparison } from "@rolemap/contract";
 import { useCallback, useId, useMemo } from "react";
-import { CompareCanvas } from "./CompareCanvas";
+import { CompareCanvas, type CompareCanvasProps } from "./CompareCanvas";
 import styles from "./ComparePage.module.css";
 import { documentFlow, MARK_ICONS, type MarkKind, marksOf, overlayFlow } from "./compare-flow";
 import type { Names } from "./describe-changes";
@@ -11,16 +11,16 @@ const NONE: ReadonlySet<string> = new Set();
 
 const LEGEND: readonly { kind: MarkKind; text: string }[] = [
   { kind: "added", text: "Added" },
-  { kind: "removed", text: "Removed (faint, where it was)" },
+  { kind: "removed", text: "Removed (faint where it was)" },
   { kind: "moved", text: "Moved to another manager" },
-  { kind: "changed", text: "Edited (title, holder, …)" },
+  { kind: "changed", text: "Edited" },
 ];
 
-/** The marks' legend: each kind's outline colour, icon and word. */
-function MarkLegend({ kinds }: { kinds: readonly MarkKind[] }) {
+/** The marks' legend, above the canvases: each kind's outline colour, icon and word. */
+function MarkLegend() {
   return (
     <ul className={styles.legend} aria-label="What the marks mean" data-testid="mark-legend">
-      {LEGEND.filter((entry) => kinds.includes(entry.kind)).map((entry) => (
+      {LEGEND.map((entry) => (
         <li key={entry.kind} className={styles.legendItem} data-kind={entry.kind}>
           <span className={styles.legendMark} aria-hidden="true">
             {MARK_ICONS[entry.kind]}
@@ -73,41 +73,48 @@ export function CompareCanvases({
       overlayFlow(diff, beforeWhole, documentFlow(after.document, afterMarks, collapsed), names),
     [diff, beforeWhole, after.document, afterMarks, names],
   );
-  const beforeId = useId();
-  const afterId = useId();
 
-  if (view === "overlay")
-    return (
-      <div className={styles.overlay}>
-        <CompareCanvas
-          key="overlay"
-          flowOf={flowOfOverlay}
-          label={`${afterLabel} over ${beforeLabel}`}
-          testId="compare-overlay"
-        />
-        <MarkLegend kinds={["added", "removed", "moved", "changed"]} />
-      </div>
-    );
   return (
-    <div className={styles.sideBySide}>
-      <section className={styles.pane} aria-labelledby={beforeId}>
-        <h3 id={beforeId} className={styles.paneTitle}>
-          {beforeLabel}
-        </h3>
-        <div className={styles.paneCanvas}>
-          <CompareCanvas flowOf={flowOfBefore} label={beforeLabel} testId="compare-before" />
-          <MarkLegend kinds={["removed", "moved", "changed"]} />
+    <>
+      <MarkLegend />
+      {view === "overlay" ? (
+        <div className={styles.overlay}>
+          <CompareCanvas
+            key="overlay"
+            flowOf={flowOfOverlay}
+            label={`${afterLabel} over ${beforeLabel}`}
+            testId="compare-overlay"
+          />
         </div>
-      </section>
-      <section className={styles.pane} aria-labelledby={afterId}>
-        <h3 id={afterId} className={styles.paneTitle}>
-          {afterLabel}
-        </h3>
-        <div className={styles.paneCanvas}>
-          <CompareCanvas flowOf={flowOfAfter} label={afterLabel} testId="compare-after" />
-          <MarkLegend kinds={["added", "moved", "changed"]} />
+      ) : (
+        <div className={styles.sideBySide}>
+          <Pane title={beforeLabel} flowOf={flowOfBefore} testId="compare-before" />
+          <Pane title={afterLabel} flowOf={flowOfAfter} testId="compare-after" />
         </div>
-      </section>
-    </div>
+      )}
+    </>
+  );
+}
+
+/** One chart of the side-by-side view, under its name. */
+function Pane({
+  title,
+  flowOf,
+  testId,
+}: {
+  title: string;
+  flowOf: CompareCanvasProps["flowOf"];
+  testId: string;
+}) {
+  const id = useId();
+  return (
+    <section className={styles.pane} aria-labelledby={id}>
+      <h3 id={id} className={styles.paneTitle}>
+        {title}
+      </h3>
+      <div className={styles.paneCanvas}>
+        <CompareCanvas flowOf={flowOf} label={title} testId={testId} />
+      </div>
+    </section>
   );
 }

@@ -59,8 +59,8 @@ export function CompareHeader({
         className={`button button-small button-ghost ${styles.back}`}
         data-testid="compare-back"
       >
-        <span aria-hidden="true">←</span> <span className={styles.backName}>{backTo.name}</span>
-        <span className="visually-hidden"> (back to the chart)</span>
+        <span aria-hidden="true">←</span> Back
+        <span className="visually-hidden"> to {backTo.name}</span>
       </Link>
       <h1 className={styles.title}>
         <span className={styles.titleWord}>Compare</span>{" "}

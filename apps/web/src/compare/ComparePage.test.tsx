@@ -1,4 +1,5 @@
 import type { ChartDocument, ChartRecord, CompareResponse } from "@rolemap/contract";
+import { compareCharts } from "@rolemap/domain";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
@@ -33,14 +34,20 @@ const record = (id: string, document: ChartDocument, extra: Partial<ChartRecord>
 function compareApi({
   diff = DIFF,
   primaryAccess = "owner",
+  primary = PRIMARY,
+  baseVersion = 4,
   ...overrides
 }: Parameters<typeof fakeApi>[0] & {
   diff?: CompareResponse["diff"];
   primaryAccess?: ChartRecord["access"];
+  /** The primary as it is now (version 4). */
+  primary?: ChartDocument;
+  /** The primary's version the scenario was made from (4: it has not changed since). */
+  baseVersion?: number;
 } = {}) {
   const records = [
-    record(A, PRIMARY, { access: primaryAccess }),
-    record(B, SCENARIO, { scenarioOf: A, baseVersion: 2 }),
+    record(A, primary, { access: primaryAccess }),
+    record(B, SCENARIO, { scenarioOf: A, baseVersion }),
   ];
   return fakeApi({
     getChart: vi.fn(async (id: string) => {
@@ -58,6 +65,15 @@ function compareApi({
     ...overrides,
   });
 }
+
+/** The API when the primary is `now` and the scenario was made from PRIMARY at version 2. */
+const changedSince = (now: ChartDocument) =>
+  compareApi({
+    primary: now,
+    baseVersion: 2,
+    diff: compareCharts(now, SCENARIO),
+    getVersion: vi.fn(async (id: string, version: number) => ({ id, version, document: PRIMARY })),
+  });
 
 describe("ComparePage", () => {
   it("shows the changes in words, the changed cells and the findings delta by name", async () => {
@@ -97,7 +113,7 @@ describe("ComparePage", () => {
     expect(screen.getByTestId("compare-overlay")).toHaveAccessibleName(
       "Scenario: CISO under CIO over Primary: Acme",
     );
-    expect(screen.getByTestId("mark-legend")).toHaveTextContent("Removed (faint, where it was)");
+    expect(screen.getByTestId("mark-legend")).toHaveTextContent("Removed (faint where it was)");
 
     await user.click(screen.getByTestId("view-side-by-side"));
     expect(screen.getByTestId("view-side-by-side")).toHaveAttribute("aria-pressed", "true");
@@ -133,6 +149,53 @@ describe("ComparePage", () => {
     expect(await screen.findByTestId("notice", {}, { timeout: 5000 })).toHaveTextContent(
       "“CISO under CIO” was promoted into this chart as version 5.",
     );
+  });
+
+  it("lists only the scenario's own changes when the primary changed since it was made", async () => {
+    const user = userEvent.setup();
+    // After the scenario was made (version 2), the primary got a CFO: the two charts now
+    // differ by it, but a promote keeps it.
+    const now: ChartDocument = {
+      ...PRIMARY,
+      roles: [...PRIMARY.roles, { id: "cfo", title: "CFO", holder: "Flo" }],
+      reportingLines: [...PRIMARY.reportingLines, { manager: "ceo", report: "cfo", kind: "solid" }],
+    };
+    const api = changedSince(now);
+    renderApp(PATH, api);
+    expect(await screen.findByTestId("change-list")).toHaveTextContent("RemovedCFO");
+    expect(screen.getByTestId("primary-moved")).toHaveTextContent(
+      "Acme has changed since this scenario was made (version 2 → 4): a promote keeps those changes.",
+    );
+    await user.click(screen.getByTestId("promote-button"));
+    const dialog = screen.getByTestId("promote-dialog");
+    const changes = await within(dialog).findByTestId("promote-changes");
+    expect(api.getVersion).toHaveBeenCalledWith(A, 2, expect.anything());
+    expect(changes).toHaveTextContent("CISOnow reports to Chief Information Officer (was CTO)");
+    expect(changes).not.toHaveTextContent("CFO");
+    expect(within(dialog).getByTestId("promote-moved")).toHaveTextContent(
+      "Acme has changed since this scenario was made (version 2 → 4). Those changes stay",
+    );
+  });
+
+  it("foresees a clash with a change of the primary and offers no promote", async () => {
+    const user = userEvent.setup();
+    const now: ChartDocument = {
+      ...PRIMARY,
+      roles: PRIMARY.roles.map((role) =>
+        role.id === "cio" ? { ...role, title: "Chief Digital Officer" } : role,
+      ),
+    };
+    const api = changedSince(now);
+    renderApp(PATH, api);
+    await user.click(await screen.findByTestId("promote-button"));
+    const dialog = screen.getByTestId("promote-dialog");
+    const conflicts = await within(dialog).findByTestId("promote-conflicts");
+    expect(conflicts).toHaveTextContent("This promote would change nothing");
+    expect(within(conflicts).getByTestId("promote-conflict")).toHaveTextContent(
+      "Chief Digital Officer",
+    );
+    expect(within(dialog).queryByTestId("promote-confirm")).toBeNull();
+    expect(api.promoteScenario).not.toHaveBeenCalled();
   });
 
   it("lists each clash of a promote conflict and promotes nothing", async () => {

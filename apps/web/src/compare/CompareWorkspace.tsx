@@ -89,6 +89,12 @@ export function CompareWorkspace({
           {comparison.a.version}) · findings: {fixed.length} fixed, {opened.length} new
         </span>
         {isRefreshing && <span className={styles.quiet}>Updating…</span>}
+        {isScenario && after.baseVersion !== undefined && after.baseVersion !== before.version && (
+          <span className={styles.quiet} data-testid="primary-moved">
+            {beforeName} has changed since this scenario was made (version {after.baseVersion} →{" "}
+            {before.version}): a promote keeps those changes.
+          </span>
+        )}
         {hasUnsentEdits && (
           <span className={styles.warning}>
             Some of your edits of these charts are not saved yet: they are not in this comparison.
@@ -117,9 +123,13 @@ export function CompareWorkspace({
             />
           </section>
           {cells.length > 0 && (
-            <section className={styles.panel} aria-labelledby={ids.matrix}>
+            <section
+              className={`${styles.panel} ${styles.matrixPanel}`}
+              aria-labelledby={ids.matrix}
+            >
               <h2 id={ids.matrix} className={styles.panelTitle}>
-                Matrix <span className={styles.sectionCount}>{cells.length}</span>
+                Matrix <span className={styles.sectionCount}>{cells.length}</span>{" "}
+                <span className={styles.panelHint}>the rows and roles with a changed cell</span>
               </h2>
               <CellChanges
                 changes={cells}
@@ -156,10 +166,9 @@ export function CompareWorkspace({
         <PromoteDialog
           open={isPromoting}
           onClose={() => setPromoting(false)}
-          scenario={{ id: after.id, name: afterName }}
-          primary={{ id: before.id, name: beforeName }}
-          sections={sections}
-          findings={{ fixed, opened }}
+          scenario={after}
+          primary={before}
+          comparison={{ sections, findings: { fixed, opened } }}
           onPromoted={(result) => {
             const state: PromotedState = { promoted: { name: afterName, version: result.version } };
             navigate(chartPath(before.id), { state });

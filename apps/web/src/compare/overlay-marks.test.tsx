@@ -69,7 +69,7 @@ describe("the overlay's marks", () => {
     const { card } = renderOverlayCards();
     expect(within(card("ciso")).getByTestId("diff-mark")).toHaveAttribute(
       "title",
-      "now under Chief Information Officer (was CTO)",
+      "Moved: now under Chief Information Officer (was CTO)",
     );
   });
 });

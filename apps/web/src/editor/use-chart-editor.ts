@@ -48,7 +48,10 @@ export function useChartEditor(chartId: string): ChartEditorHandle {
         transport: api,
         author,
         onSaved: (saved: ChartRecord) => {
-          queryClient.setQueryData(chartKeys.detail(saved.id), saved);
+          // What the editor does not track stays: a scenario's link to its original.
+          queryClient.setQueryData<ChartRecord>(chartKeys.detail(saved.id), (cached) =>
+            cached === undefined ? saved : { ...cached, ...saved },
+          );
           void queryClient.invalidateQueries({ queryKey: chartKeys.lists() });
         },
       }),

@@ -4,8 +4,8 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/client";
 import { loadComparePage } from "../app/lazy-pages";
-import { CHART_ID, chartRecord } from "../test/editor-fixtures";
-import { fakeApi, renderApp } from "../test/render";
+import { CHART_ID, chartRecord, FakeServer } from "../test/editor-fixtures";
+import { fakeApi, liveApi, renderApp } from "../test/render";
 import { comparePath } from "./scenario-paths";
 
 // The regions belong to other modules with their own tests.
@@ -113,6 +113,35 @@ describe("ScenarioSwitcher", () => {
     await waitFor(() =>
       expect(screen.getByTestId("location")).toHaveTextContent(comparePath(CHART_ID, SCENARIO_ID)),
     );
+  });
+
+  it("still marks the scenario after its edits are saved (the saved copy keeps the link)", async () => {
+    const user = userEvent.setup();
+    const server = new FakeServer(scenarioRecord());
+    const family = familyApi([primary]);
+    // The scenario is fetched once: what the page knows later is the editor's saved copy.
+    let fetched = false;
+    const getChart = vi.fn(async (id: string) => {
+      if (id !== SCENARIO_ID) return family.getChart(id);
+      if (fetched) return new Promise<ChartRecord>(() => {});
+      fetched = true;
+      return server.getChart();
+    });
+    renderApp(
+      `/charts/${SCENARIO_ID}`,
+      liveApi(server, { listScenarios: family.listScenarios, getChart }),
+    );
+    await user.click(await screen.findByTestId("chart-title"));
+    const input = screen.getByRole("textbox", { name: "Chart name" });
+    await user.clear(input);
+    await user.type(input, "CISO under the CIO{Enter}");
+    await waitFor(() =>
+      expect(screen.getByTestId("save-status")).toHaveTextContent("All changes saved"),
+    );
+    // The editor puts its saved copy in the cache a second after the last save.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(screen.getByTestId("scenario-marker")).toHaveTextContent(`Scenario of ${PRIMARY_NAME}`);
+    expect(screen.getByTestId("compare-button")).toBeInTheDocument();
   });
 
   it("closes on Escape with the focus back on its button", async () => {
