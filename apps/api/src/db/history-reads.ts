@@ -63,3 +63,45 @@ export async function batchesBetween(
   }
   return batches;
 }
+
+export interface VersionRow {
+  version: number;
+  kind: string;
+  created_at: Date;
+  author: string | null;
+  summary: string | null;
+  restored_from: number | null;
+  promoted_from_id: string | null;
+  promoted_from_name: string | null;
+  /** Only for rows without a summary (written before summaries were kept). */
+  detail: Operation[] | null;
+}
+
+/**
+ * The log rows from `lowest` up to before `below`, newest first, at most `take`, with their
+ * authors' names. Bounded on both sides: with an open range (and no statistics, as on the
+ * embedded database) the planner read and sorted all of a chart's rows for one page.
+ */
+export function versionRows(
+  client: Client,
+  chartId: string,
+  lowest: number,
+  below: number,
+  take: number,
+): Promise<VersionRow[]> {
+  return client.$queryRaw<VersionRow[]>`
+    SELECT v.version, v.kind, v.created_at, v.summary, v.restored_from,
+           v.promoted_from_id, v.promoted_from_name, v.detail,
+           COALESCE(v.author_name, a.name, CASE WHEN v.kind = 'create' THEN o.name END) AS author
+      FROM (SELECT chart_id, version, kind, created_at, summary, restored_from,
+                   promoted_from_id, promoted_from_name, author_id, author_name,
+                   CASE WHEN summary IS NULL THEN detail END AS detail
+              FROM chart_versions
+             WHERE chart_id = ${chartId}::uuid AND version >= ${lowest} AND version < ${below}
+             ORDER BY version DESC
+             LIMIT ${take}) v
+      JOIN charts c ON c.id = v.chart_id
+      LEFT JOIN accounts a ON a.id = v.author_id
+      LEFT JOIN accounts o ON o.id = c.owner_id
+     ORDER BY v.version DESC`;
+}

@@ -222,6 +222,18 @@ describe("compaction", () => {
     expect((await snapshotVersions(c.id)).filter((v) => v <= 20)).toEqual([1, 5, 7, 12, 20]);
     expect(done.addedSnapshots).toBe(4);
     await expectRebuilds(c.id, c.seen);
+    // Paged three at a time, across the gaps, the list is the same.
+    const paged: number[] = [];
+    let before: number | undefined;
+    do {
+      const page = await history.listVersions(c.id, {
+        limit: 3,
+        ...(before === undefined ? {} : { before }),
+      });
+      paged.push(...(page?.versions.map((v) => v.version) ?? []));
+      before = page?.next ?? undefined;
+    } while (before !== undefined);
+    expect(paged).toEqual(await listed(c.id));
     expect(await history.rebuild(c.id, 3)).toEqual({ status: "compacted" });
     expect(await history.rebuild(c.id, 19)).toEqual({ status: "compacted" });
   });

@@ -1,29 +1,19 @@
-import type { Operation, VersionKind, VersionSummary } from "@rolemap/contract";
+import type { VersionKind, VersionSummary } from "@rolemap/contract";
 import { VERSION_KINDS } from "@rolemap/contract";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import type { HistoryStore, Rebuilt } from "../services/history-store";
 import type { Database } from "./database";
 import { chartsToCompact, compactChart } from "./history-compaction";
-import { batchesBetween, headAndSnapshot, isLogged, oldestSnapshot } from "./history-reads";
+import {
+  batchesBetween,
+  headAndSnapshot,
+  isLogged,
+  oldestSnapshot,
+  versionRows,
+} from "./history-reads";
 import { replay } from "./history-replay";
 import { summaryOfLoggedRow } from "./legacy-summary";
 import { readChartRows, rowsToDocument } from "./rows";
-
-
-interface VersionRow {
-  version: number;
-  kind: string;
-  created_at: Date;
-  author: string | null;
-  summary: string | null;
-  restored_from: number | null;
-  promoted_from_id: string | null;
-  promoted_from_name: string | null;
-  /** Only for rows without a summary (written before summaries were kept). */
-  detail: Operation[] | null;
-}
-
-const LAST_VERSION = 2 ** 31 - 1;
 
 const kindOf = (kind: string): VersionKind =>
   (VERSION_KINDS as readonly string[]).includes(kind) ? (kind as VersionKind) : "operations";
@@ -88,21 +78,17 @@ export function createPrismaHistoryStore(database: Database): HistoryStore {
 
   return {
     async listVersions(chartId, { before, limit }) {
-      const rows = await prisma.$queryRaw<VersionRow[]>`
-        SELECT v.version, v.kind, v.created_at, v.summary, v.restored_from,
-               v.promoted_from_id, v.promoted_from_name,
-               COALESCE(v.author_name, a.name, CASE WHEN v.kind = 'create' THEN o.name END) AS author,
-               CASE WHEN v.summary IS NULL THEN v.detail END AS detail
-          FROM chart_versions v
-          JOIN charts c ON c.id = v.chart_id
-          LEFT JOIN accounts a ON a.id = v.author_id
-          LEFT JOIN accounts o ON o.id = c.owner_id
-         WHERE v.chart_id = ${chartId}::uuid AND v.version < ${before ?? LAST_VERSION}
-         ORDER BY v.version DESC
-         LIMIT ${limit + 1}`;
-      // Every chart has its create's row: an empty page may mean there is no chart.
-      if (rows.length === 0 && (await prisma.chart.count({ where: { id: chartId } })) === 0)
-        return undefined;
+      const head = await prisma.chart.findUnique({
+        where: { id: chartId },
+        select: { version: true },
+      });
+      if (head === null) return undefined;
+      const top = Math.min(before ?? head.version + 1, head.version + 1);
+      const want = limit + 1;
+      // A window just below `top` first; older rows only where compaction left gaps in it.
+      const rows = await versionRows(prisma, chartId, top - want, top, want);
+      if (rows.length < want && top - want > 1)
+        rows.push(...(await versionRows(prisma, chartId, 1, top - want, want - rows.length)));
       const page = rows.slice(0, limit);
       // Rows written before summaries were kept are described from their operations, with
       // names from the oldest recorded document (or the chart itself).
