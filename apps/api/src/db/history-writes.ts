@@ -1,7 +1,9 @@
 import type { ChartDocument, Operation } from "@rolemap/contract";
-import { summariseOperations } from "@rolemap/domain";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { CommitInput } from "../services/chart-store";
+import { summaryOf } from "./history-summaries";
+
+export { CREATED_SUMMARY } from "./history-summaries";
 
 /**
  * What the one write path records for history (history.md) besides the operation log:
@@ -17,9 +19,6 @@ import type { CommitInput } from "../services/chart-store";
  * the snapshots of 5,000 versions at ~15 MB where 100 took 31 MB.
  */
 export const SNAPSHOT_EVERY = 200;
-
-/** The summary of a create's row. */
-export const CREATED_SUMMARY = "created the chart";
 
 export interface Snapshot {
   version: number;
@@ -55,22 +54,6 @@ export interface HistoryColumns {
   restoredFrom: number | null;
   promotedFromId: string | null;
   promotedFromName: string | null;
-}
-
-/** A change in words, as the version list shows it. */
-export function summaryOf(
-  kind: CommitInput["kind"],
-  before: ChartDocument,
-  operations: readonly Operation[],
-  meta: CommitInput["meta"],
-): string {
-  const words = summariseOperations(before, operations);
-  if (kind === "restore" && meta?.restoredFrom !== undefined)
-    return `restored version ${meta.restoredFrom}: ${words}`;
-  if (kind === "promote" && meta?.promotedFrom !== undefined)
-    return `promoted the scenario "${meta.promotedFrom.name}": ${words}`;
-  if (kind === "import") return `imported: ${words}`;
-  return words;
 }
 
 export function historyColumnsOf(

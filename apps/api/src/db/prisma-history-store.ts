@@ -12,7 +12,7 @@ import {
   versionRows,
 } from "./history-reads";
 import { replay } from "./history-replay";
-import { summaryOfLoggedRow } from "./legacy-summary";
+import { summaryOfLoggedRow } from "./history-summaries";
 import { readChartRows, rowsToDocument } from "./rows";
 
 const kindOf = (kind: string): VersionKind =>

@@ -1,11 +1,13 @@
 import type { Operation } from "@rolemap/contract";
+import { summariseOperations } from "@rolemap/domain";
 import { describe, expect, it } from "vitest";
 import { specExample } from "../../test/fixtures/charts";
-import { describeLoggedOperations, summaryOfLoggedRow } from "./legacy-summary";
+import { LARGE_BATCH, summaryOf, summaryOfLoggedRow } from "./history-summaries";
+import { describeTouched } from "./touched-words";
 
 const cell = { role: "cio", responsibility: "infra", code: "R" } as const;
 
-describe("describeLoggedOperations", () => {
+describe("describeTouched", () => {
   it.each<[string, Operation[], string]>([
     ["nothing", [], "no change"],
     ["one role by its name", [{ op: "removeRole", id: "cto" }], "changed CTO"],
@@ -35,7 +37,7 @@ describe("describeLoggedOperations", () => {
       "1 reporting line; 2 matrix cells; changed the chart's name or settings",
     ],
   ])("names %s", (_, operations, words) => {
-    expect(describeLoggedOperations(operations, specExample())).toBe(words);
+    expect(describeTouched(operations, specExample())).toBe(words);
   });
 });
 
@@ -47,5 +49,34 @@ describe("summaryOfLoggedRow", () => {
     ["import", [{ op: "removeRole", id: "cto" }], "imported: changed CTO"],
   ] as const)("describes a %s row with operations %j", (kind, operations, words) => {
     expect(summaryOfLoggedRow(kind, operations as Operation[] | null, specExample())).toBe(words);
+  });
+});
+
+describe("summaryOf", () => {
+  const edit: Operation[] = [
+    { op: "updateRole", id: "ceo", changes: { title: "Chief Executive" } },
+  ];
+
+  it("is the engine's words for a batch, prefixed for a restore, a promote and an import", () => {
+    const words = summariseOperations(specExample(), edit);
+    expect(summaryOf("operations", specExample(), edit, undefined)).toBe(words);
+    expect(summaryOf("restore", specExample(), edit, { restoredFrom: 4 })).toBe(
+      `restored version 4: ${words}`,
+    );
+    expect(
+      summaryOf("promote", specExample(), edit, {
+        promotedFrom: { id: "x", name: "CISO under CIO" },
+      }),
+    ).toBe(`promoted the scenario "CISO under CIO": ${words}`);
+    expect(summaryOf("import", specExample(), edit, undefined)).toBe(`imported: ${words}`);
+  });
+
+  it(`counts what a batch of more than ${LARGE_BATCH} operations touched`, () => {
+    const many: Operation[] = Array.from({ length: LARGE_BATCH + 1 }, (_, n) => ({
+      op: "moveRole",
+      id: ["ceo", "cio", "cto"][n % 3] as string,
+      position: { x: n, y: 0 },
+    }));
+    expect(summaryOf("replace", specExample(), many, undefined)).toBe("changed 3 roles");
   });
 });

@@ -1,30 +1,12 @@
 import type { ChartDocument, Operation } from "@rolemap/contract";
-import { CREATED_SUMMARY } from "./history-writes";
-
 /**
- * The words for a log row written before summaries were kept; a row without operations
- * (a create, or from before the operation log) by its kind.
+ * What a batch's operations touched, in words, without applying them: "changed CEO; 3
+ * matrix cells", "changed 4 roles and 2 responsibilities". Roles and responsibilities are
+ * named from the operations or from `names`, else by id. For what the engine's
+ * summariseOperations cannot be given (a log row older than any document to apply it to)
+ * or would cost too much (a replacement of thousands of operations, on the write path).
  */
-export function summaryOfLoggedRow(
-  kind: string,
-  operations: readonly Operation[] | null,
-  names: ChartDocument | undefined,
-): string {
-  if (kind === "create") return CREATED_SUMMARY;
-  if (operations === null)
-    return kind === "import" ? "imported a file" : "changed the chart (no details were kept)";
-  const words = describeLoggedOperations(operations, names);
-  return kind === "import" ? `imported: ${words}` : words;
-}
-
-/**
- * Words for a log row written before summaries were kept. The chart as it was before that
- * row cannot be rebuilt (no snapshot reaches back), and the engine's summariseOperations
- * compares before and after, so this says what the operations touched, naming roles and
- * responsibilities from `names` (a later version of the chart) or from the operations:
- * "changed CEO; 3 matrix cells", "changed 4 roles and 2 responsibilities".
- */
-export function describeLoggedOperations(
+export function describeTouched(
   operations: readonly Operation[],
   names: ChartDocument | undefined,
 ): string {
