@@ -23,6 +23,16 @@ const codesOf = (document: ChartDocument, role: string, row: string) =>
     .map((cell) => cell.code)
     .sort();
 
+/** Shows or hides the matrix: its header button, or the More menu's item where the header is full. */
+async function toggleMatrix(page: Page) {
+  const button = page.getByTestId("toggle-matrix");
+  if (await button.isVisible()) await button.click();
+  else {
+    await page.getByTestId("more-button").click();
+    await page.getByTestId("more-toggle-matrix").click();
+  }
+}
+
 /** Makes a scenario of the open chart through the switcher and waits for its page. */
 async function newScenario(page: Page, chartPage: ChartPageModel, name: string) {
   await page.getByTestId("scenario-button").click();
@@ -64,12 +74,13 @@ test.describe("scenarios", () => {
       chartPage,
       "Architecture under the CTO",
     );
-    await expect(page.getByTestId("scenario-marker")).toHaveText("Scenario of Acme");
+    await expect(page.getByTestId("scenario-banner")).toContainText("Scenario of Acme");
+    await expect(page.getByTestId("scenario-marker")).toHaveText("Scenario");
     await shoot(page, "scenario-header");
 
     // ---- change it: the Enterprise Architect under the CTO (drag), and a matrix cell
     const matrix = page.getByTestId("matrix-region");
-    await page.getByTestId("toggle-matrix").click();
+    await toggleMatrix(page);
     await expect(matrix).toBeHidden();
     const architect = card(page, "enterprise-architect");
     await drag(
@@ -78,7 +89,7 @@ test.describe("scenarios", () => {
       await centreOf(card(page, "cto")),
     );
     await chartPage.expectSaved();
-    await page.getByTestId("toggle-matrix").click();
+    await toggleMatrix(page);
     const cell = page.getByTestId("matrix").getByTestId("cell-ciso-technology-vision");
     await cell.click();
     await page.keyboard.press("Escape");
@@ -146,7 +157,8 @@ test.describe("scenarios", () => {
     await expect(chartPage.notice).toContainText(
       "“Architecture under the CTO” was promoted into this chart",
     );
-    await expect(page.getByTestId("scenario-button")).toHaveText(/Primary · 1 scenario/);
+    await expect(page.getByTestId("scenario-button")).toHaveAccessibleName("Primary: 1 scenario");
+    await expect(page.getByTestId("scenario-banner")).toHaveCount(0);
     const promoted = (await api.getChart(primary.id)).document;
     expect(solidManagerOf(promoted, "enterprise-architect")).toBe("cto");
     expect(codesOf(promoted, "ciso", "technology-vision")).toEqual(["A", "I"]);

@@ -63,7 +63,8 @@ describe("ScenarioSwitcher", () => {
     const api = familyApi([primary, scenarioRecord()]);
     renderApp(`/charts/${CHART_ID}`, api);
     const button = await switcherButton();
-    await waitFor(() => expect(button).toHaveTextContent("Primary · 1 scenario"));
+    await waitFor(() => expect(button).toHaveAccessibleName("Primary: 1 scenario"));
+    expect(button).toHaveTextContent("Primary · 1");
     expect(api.listScenarios).toHaveBeenCalledWith(CHART_ID, expect.anything());
 
     button.focus();
@@ -86,8 +87,9 @@ describe("ScenarioSwitcher", () => {
     );
 
     // The scenario's page says whose scenario it is, and offers the comparison.
-    const marker = await screen.findByTestId("scenario-marker");
-    await waitFor(() => expect(marker).toHaveTextContent(`Scenario of ${PRIMARY_NAME}`));
+    const banner = await screen.findByTestId("scenario-banner");
+    await waitFor(() => expect(banner).toHaveTextContent(`Scenario of ${PRIMARY_NAME}`));
+    expect(screen.getByTestId("scenario-marker")).toHaveTextContent("Scenario");
     expect(screen.getByTestId("scenario-switcher")).toHaveAttribute("data-scenario", "true");
     expect(screen.getByTestId("compare-button")).toHaveAttribute(
       "href",
@@ -99,7 +101,7 @@ describe("ScenarioSwitcher", () => {
     const user = userEvent.setup();
     renderApp(`/charts/${SCENARIO_ID}`, familyApi([primary, scenarioRecord()]));
     const button = await switcherButton();
-    await waitFor(() => expect(button).toHaveTextContent(`Scenario of ${PRIMARY_NAME}`));
+    await waitFor(() => expect(button).toHaveAccessibleName(`Scenario of ${PRIMARY_NAME}`));
     await user.click(button);
     const menu = screen.getByRole("menu");
     expect(within(menu).getByRole("menuitemradio", { name: /CISO under CIO/ })).toHaveAttribute(
@@ -140,7 +142,8 @@ describe("ScenarioSwitcher", () => {
     );
     // The editor puts its saved copy in the cache a second after the last save.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(screen.getByTestId("scenario-marker")).toHaveTextContent(`Scenario of ${PRIMARY_NAME}`);
+    expect(screen.getByTestId("scenario-banner")).toHaveTextContent(`Scenario of ${PRIMARY_NAME}`);
+    expect(screen.getByTestId("scenario-marker")).toHaveTextContent("Scenario");
     expect(screen.getByTestId("compare-button")).toBeInTheDocument();
   });
 
@@ -180,6 +183,21 @@ describe("ScenarioSwitcher", () => {
     expect(api.createScenario).toHaveBeenCalledWith(CHART_ID, { name: "Data under CTO" });
   });
 
+  it("offers New scenario… in the header's More menu too (a narrow header hides the switcher)", async () => {
+    const user = userEvent.setup();
+    renderApp(
+      `/charts/${CHART_ID}`,
+      familyApi([primary], { listScenarios: vi.fn(async () => ({ scenarios: [] })) }),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId("scenario-switcher")).toHaveAttribute("data-empty", "true"),
+    );
+    await user.click(screen.getByTestId("more-new-scenario"));
+    expect(screen.getByTestId("new-scenario-dialog")).toHaveTextContent(
+      `A what-if copy of ${PRIMARY_NAME} as it is now`,
+    );
+  });
+
   it("says why a scenario could not be made, and keeps the dialog open", async () => {
     const user = userEvent.setup();
     const api = familyApi([primary], {
@@ -212,7 +230,10 @@ describe("ScenarioSwitcher", () => {
     const user = userEvent.setup();
     renderApp(`/charts/${SCENARIO_ID}`, familyApi([scenarioRecord()]));
     const button = await switcherButton();
-    expect(button).toHaveTextContent("Scenario of its primary");
+    expect(button).toHaveAccessibleName("Scenario of its primary");
+    expect(screen.getByTestId("scenario-banner")).toHaveTextContent(
+      "Scenario of another chart · a what-if copy: changes here do not touch it",
+    );
     expect(screen.queryByTestId("compare-button")).toBeNull();
     await user.click(button);
     expect(screen.queryByRole("menuitemradio", { name: /Primary/ })).toBeNull();

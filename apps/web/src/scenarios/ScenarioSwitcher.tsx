@@ -1,45 +1,31 @@
 import { useEffect, useId, useRef, useState } from "react";
-import { Link, useLocation, useNavigate } from "react-router";
-import { hasAccess } from "../auth/access";
-import {
-  type ChartEditor,
-  selectAccess,
-  selectChartName,
-  useEditorRegistry,
-  useEditorSelector,
-} from "../editor";
-import { NewScenarioDialog } from "./NewScenarioDialog";
+import { useLocation, useNavigate } from "react-router";
+import type { ChartEditor } from "../editor";
+import { BranchIcon } from "./BranchIcon";
 import styles from "./ScenarioSwitcher.module.css";
 import { type SwitcherItem, SwitcherMenu } from "./SwitcherMenu";
 import { chartPath, comparePath, promotedOf } from "./scenario-paths";
-import { useScenarioFamily } from "./scenario-queries";
+import { useNewScenario } from "./use-new-scenario";
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /**
  * The chart header's scenario switcher: "Primary" and each scenario of the primary by name,
  * the open one checked; "Compare with primary" on a scenario; "New scenario…" for those who
- * may edit the primary. On a scenario the button itself is the marker that says whose
- * scenario this is, so nobody edits it thinking it is the primary.
+ * may edit the primary. Short, for a full header: "Primary · 2" or an amber "Scenario"
+ * (whose scenario it is: its tooltip, and the banner under the header, ScenarioBanner).
  */
 export function ScenarioSwitcher({ editor }: { editor: ChartEditor }) {
   const chartId = editor.chartId;
-  const family = useScenarioFamily(chartId);
+  const { family, primaryName, canCreate, start, dialog } = useNewScenario(editor);
   const { isScenario, primaryId } = family;
-  const access = useEditorSelector(editor, selectAccess);
-  const ownName = useEditorSelector(editor, selectChartName);
-  const registry = useEditorRegistry();
   const navigate = useNavigate();
   const [isOpen, setOpen] = useState(false);
-  const [isCreating, setCreating] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menuId = useId();
   usePromotedNotice(editor);
 
   const primaryRecord = family.primary.data;
-  const primaryName = isScenario ? (primaryRecord?.document.name ?? "its primary") : ownName;
-  const primaryAccess = isScenario ? primaryRecord?.access : access;
-  const canCreate = primaryAccess !== undefined && hasAccess(primaryAccess, "edit");
   const scenarios = family.scenarios.data?.scenarios ?? [];
 
   if (family.current === undefined) return null;
@@ -95,7 +81,7 @@ export function ScenarioSwitcher({ editor }: { editor: ChartEditor }) {
       label: "New scenario…",
       hint: `a copy of ${primaryName}`,
       separated: !(isScenario && primaryRecord !== undefined),
-      onSelect: () => setCreating(true),
+      onSelect: start,
       testId: "new-scenario-item",
     });
 
@@ -105,6 +91,7 @@ export function ScenarioSwitcher({ editor }: { editor: ChartEditor }) {
       className={styles.switcher}
       data-testid="scenario-switcher"
       data-scenario={isScenario}
+      data-empty={!isScenario && scenarios.length === 0}
       onBlur={(event) => {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
       }}
@@ -113,6 +100,11 @@ export function ScenarioSwitcher({ editor }: { editor: ChartEditor }) {
         ref={button}
         type="button"
         className={`${styles.button} ${isScenario ? styles.scenario : ""}`}
+        aria-label={
+          isScenario
+            ? `Scenario of ${primaryName}`
+            : `Primary: ${plural(scenarios.length, "scenario", "scenarios")}`
+        }
         aria-haspopup="menu"
         aria-expanded={isOpen}
         aria-controls={isOpen ? menuId : undefined}
@@ -130,46 +122,21 @@ export function ScenarioSwitcher({ editor }: { editor: ChartEditor }) {
         }}
         data-testid="scenario-button"
       >
-        <span className={styles.icon} aria-hidden="true">
-          ⑂
-        </span>
-        <span className={styles.buttonText} data-testid="scenario-marker">
-          {isScenario ? (
-            <>
-              Scenario of <strong>{primaryName}</strong>
-            </>
-          ) : (
-            <>
-              Primary
-              {scenarios.length > 0 && (
-                <span className={styles.count}>
-                  {" "}
-                  · {plural(scenarios.length, "scenario", "scenarios")}
-                </span>
-              )}
-            </>
+        <BranchIcon />
+        <span className={styles.label} data-testid="scenario-marker">
+          {isScenario ? "Scenario" : "Primary"}
+          {!isScenario && scenarios.length > 0 && (
+            <span className={styles.count}> · {scenarios.length}</span>
           )}
         </span>
-        <span aria-hidden="true">▾</span>
+        <span className={styles.caret} aria-hidden="true">
+          ▾
+        </span>
       </button>
-      {isScenario && primaryRecord !== undefined && (
-        <Link
-          to={comparePath(primaryId, chartId)}
-          className={`button button-small ${styles.compare}`}
-          data-testid="compare-button"
-        >
-          Compare with primary
-        </Link>
-      )}
       {isOpen && (
         <SwitcherMenu id={menuId} label="Primary and scenarios" items={items} onClose={close} />
       )}
-      <NewScenarioDialog
-        open={isCreating}
-        onClose={() => setCreating(false)}
-        primary={{ id: primaryId, name: primaryName }}
-        primaryEditor={isScenario ? registry.get(primaryId) : editor}
-      />
+      {dialog}
     </div>
   );
 }

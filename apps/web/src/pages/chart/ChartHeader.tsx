@@ -13,6 +13,7 @@ import {
   useEditorSelector,
 } from "../../editor";
 import { ScenarioSwitcher } from "../../scenarios/ScenarioSwitcher";
+import { useNewScenario } from "../../scenarios/use-new-scenario";
 import { WorkshopControls } from "../../workshop/WorkshopControls";
 import { AppHeader } from "../AppHeader";
 import styles from "./ChartHeader.module.css";
@@ -58,6 +59,8 @@ export function ChartHeader({
   const canEdit = useEditorSelector(editor, selectCanEdit) && !isPreviewing;
   const openComments = useOpenCommentCount(ALL_OPEN);
   const isOwner = access === "owner";
+  // Also in the More menu: a narrow header hides the switcher of a chart without scenarios.
+  const newScenario = useNewScenario(editor);
   return (
     <AppHeader>
       <ChartName editor={editor} />
@@ -176,6 +179,15 @@ export function ChartHeader({
                 ]
               : []),
             ...(isOwner ? [{ label: "Share…", onSelect: onShare, testId: "more-share" }] : []),
+            ...(newScenario.canCreate
+              ? [
+                  {
+                    label: "New scenario…",
+                    onSelect: newScenario.start,
+                    testId: "more-new-scenario",
+                  },
+                ]
+              : []),
           ]}
         />
         <div className={styles.workshop}>
@@ -200,6 +212,7 @@ export function ChartHeader({
           Export…
         </button>
       </div>
+      {newScenario.dialog}
     </AppHeader>
   );
 }

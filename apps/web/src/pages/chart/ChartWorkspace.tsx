@@ -27,6 +27,7 @@ import { useAfterFirstPaint } from "../../lib/use-after-first-paint";
 import { usePersistentState } from "../../lib/use-persistent-state";
 import { ResponsibilityMatrix } from "../../matrix/ResponsibilityMatrix";
 import { SilentRoundProvider } from "../../rounds/SilentRoundProvider";
+import { ScenarioBanner } from "../../scenarios/ScenarioBanner";
 import { ShareDialog } from "../../share/ShareDialog";
 import { WorkshopEditorContext } from "../../workshop/workshop-context";
 import { ChartHeader } from "./ChartHeader";
@@ -143,6 +144,7 @@ function Workspace({
         />
       )}
       <NoticeBanner editor={editor} />
+      {!isPresenting && <ScenarioBanner editor={editor} />}
       <PreviewBanner
         preview={preview}
         canRestore={isOwner}
