@@ -14,10 +14,9 @@ const card = (page: Page, id: string) => page.locator(`.react-flow__node[data-id
 const panel = (page: Page) => page.getByTestId("comments-panel");
 const threads = (page: Page) => panel(page).getByTestId("comment-thread");
 
-/** Opens the comments panel (if closed) by its header toggle. */
+/** Opens the comments panel by its tab in the side column. */
 async function openComments(page: Page) {
-  const toggle = page.getByTestId("toggle-comments");
-  if ((await toggle.getAttribute("aria-pressed")) !== "true") await toggle.click();
+  await page.getByTestId("side-tab-comments").click();
   await expect(panel(page)).toBeVisible();
 }
 
@@ -73,7 +72,7 @@ test.describe("comments", () => {
     // Ben sees the marker on the cell without reloading, and opens its thread from it.
     const badge = cell(ben, "cio", "it-strategy").getByTestId("comment-badge");
     await expect(badge).toHaveAttribute("data-count", "1");
-    await expect(ben.getByTestId("toggle-comments")).toHaveText(/Comments \(1\)/);
+    await expect(ben.getByTestId("side-tab-comments")).toHaveText("Comments 1");
     await badge.click();
     await expect(panel(ben).getByTestId("comments-scope")).toHaveText(
       "On Chief Information Officer · IT strategy and planning",
@@ -145,7 +144,7 @@ test.describe("history", () => {
     await expect(title).toContainText("Chief Product Technologist");
     await expect(card(page, "head-product")).toHaveCount(0);
 
-    await page.getByTestId("toggle-history").click();
+    await page.getByTestId("side-tab-history").click();
     const history = page.getByTestId("history-panel");
     const rows = history.getByTestId("version-row");
     await expect(rows.first()).toHaveAttribute("data-version", "3");
@@ -240,7 +239,7 @@ test.describe("screenshots of comments and history", () => {
     await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
 
     // History: the timeline, a preview and the restore dialog.
-    await page.getByTestId("toggle-history").click();
+    await page.getByTestId("side-tab-history").click();
     await expect(page.getByTestId("version-row").first()).toBeVisible();
     await page.screenshot(shot("history-timeline"));
     await page.locator('[data-testid="version-row"][data-version="1"]').click();

@@ -71,7 +71,7 @@ async function openHistory(overrides: Parameters<typeof liveApi>[1] = {}) {
   const user = userEvent.setup();
   const { server, api } = historyApi(overrides);
   renderApp(`/charts/${CHART_ID}`, api);
-  await user.click(await screen.findByTestId("toggle-history"));
+  await user.click(await screen.findByTestId("side-tab-history"));
   const panel = await screen.findByTestId("history-panel");
   await within(panel).findAllByTestId("version-row");
   return { user, api, server, panel };
@@ -174,7 +174,7 @@ describe("HistoryPanel", () => {
         })),
       }),
     );
-    await user.click(await screen.findByTestId("toggle-history"));
+    await user.click(await screen.findByTestId("side-tab-history"));
     const panel = await screen.findByTestId("history-panel");
     await waitFor(() => expect(rowOf(panel, 5)).not.toBeNull());
     await user.click(rowOf(panel, 5));

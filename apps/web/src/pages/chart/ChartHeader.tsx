@@ -1,6 +1,5 @@
 import { useId, useRef, useState } from "react";
 import { ACCESS_LABELS } from "../../auth/access";
-import { SpeechBubble } from "../../comments/CommentBadge";
 import { ALL_OPEN, useOpenCommentCount } from "../../comments/comment-marks";
 import { InlineEditInput } from "../../components/InlineEditInput";
 import {
@@ -105,26 +104,6 @@ export function ChartHeader({
           data-testid="toggle-findings"
         >
           Findings ({findingCount})
-        </button>
-        <button
-          type="button"
-          className={`button button-small ${styles.wide}`}
-          aria-pressed={sidePanel === "comments"}
-          onClick={() => onToggleSidePanel("comments")}
-          title={`${openComments} open comment${openComments === 1 ? "" : "s"}`}
-          data-testid="toggle-comments"
-        >
-          <SpeechBubble /> Comments ({openComments})
-        </button>
-        <button
-          type="button"
-          className={`button button-small ${styles.wide}`}
-          aria-pressed={sidePanel === "history"}
-          onClick={() => onToggleSidePanel("history")}
-          title="Who changed what, and when; see or restore a past version"
-          data-testid="toggle-history"
-        >
-          History
         </button>
         <button
           type="button"

@@ -2,7 +2,7 @@ import { useContext, useEffect, useId, useState } from "react";
 import { ChartCanvas } from "../../canvas/ChartCanvas";
 import { CommentsPanel } from "../../comments/CommentsPanel";
 import { CommentsProvider } from "../../comments/CommentsProvider";
-import { CommentMarkersContext } from "../../comments/comment-marks";
+import { ALL_OPEN, CommentMarkersContext, useOpenCommentCount } from "../../comments/comment-marks";
 import {
   type ChartEditor,
   selectChartName,
@@ -35,6 +35,7 @@ import styles from "./ChartWorkspace.module.css";
 import { NoticeBanner } from "./NoticeBanner";
 import { PanelPlaceholder } from "./PanelPlaceholder";
 import { PresentationBar } from "./PresentationBar";
+import { type SideTab, SideTabs, sideTabId } from "./SideTabs";
 import { Splitter } from "./Splitter";
 import { usePresentationMode } from "./use-presentation-mode";
 
@@ -43,9 +44,24 @@ const MATRIX_MIN = 160;
 const matrixDefault = () =>
   typeof window === "undefined" ? 400 : Math.max(MATRIX_MIN, Math.round(window.innerHeight * 0.4));
 
-/** The comments or the history, in the findings' column while open. */
+/** The comments or the history, in the findings' column (its other tabs) while chosen. */
 export type SidePanel = "comments" | "history";
 const SIDE_PANELS: readonly string[] = ["comments", "history"];
+
+const SIDE_NAMES: Record<SideTab, string> = {
+  findings: "Findings",
+  comments: "Comments",
+  history: "History",
+};
+
+/** The side column's state: whether it is open, and which tab (null: the findings). */
+interface SideColumn {
+  isOpen: boolean;
+  panel: SidePanel | null;
+  /** Opens the column on a tab. */
+  open(tab: SideTab): void;
+  close(): void;
+}
 
 /**
  * The chart page once loaded: header, notices, and the canvas, matrix and findings regions;
@@ -54,24 +70,24 @@ const SIDE_PANELS: readonly string[] = ["comments", "history"];
  */
 export function ChartWorkspace({ editor }: { editor: ChartEditor }) {
   const [storedSide, setStoredSide] = usePersistentState<string>("rolemap.sidePanel", "");
-  const sidePanel = SIDE_PANELS.includes(storedSide) ? (storedSide as SidePanel) : null;
-  const setSidePanel = (panel: SidePanel | null) => setStoredSide(panel ?? "");
+  const [isOpen, setOpen] = usePersistentState<boolean>("rolemap.findingsOpen", true);
+  const side: SideColumn = {
+    isOpen,
+    panel: SIDE_PANELS.includes(storedSide) ? (storedSide as SidePanel) : null,
+    open(tab) {
+      setStoredSide(tab === "findings" ? "" : tab);
+      setOpen(true);
+    },
+    close: () => setOpen(false),
+  };
   return (
-    <CommentsProvider editor={editor} onOpenPanel={() => setSidePanel("comments")}>
-      <Workspace editor={editor} sidePanel={sidePanel} setSidePanel={setSidePanel} />
+    <CommentsProvider editor={editor} onOpenPanel={() => side.open("comments")}>
+      <Workspace editor={editor} side={side} />
     </CommentsProvider>
   );
 }
 
-function Workspace({
-  editor,
-  sidePanel,
-  setSidePanel,
-}: {
-  editor: ChartEditor;
-  sidePanel: SidePanel | null;
-  setSidePanel(panel: SidePanel | null): void;
-}) {
+function Workspace({ editor, side }: { editor: ChartEditor; side: SideColumn }) {
   const preview = useVersionPreview(editor);
   const markers = useContext(CommentMarkersContext);
   // What the canvas, matrix and findings read: a past version's read-only editor, or the live one.
@@ -82,27 +98,26 @@ function Workspace({
   const name = useEditorSelector(editor, selectChartName);
   const findingCount = useEditorSelector(shown, (s) => selectFindings(s).length);
   const [isMatrixOpen, setMatrixOpen] = usePersistentState<boolean>("rolemap.matrixOpen", true);
-  const [isFindingsOpen, setFindingsOpen] = usePersistentState<boolean>(
-    "rolemap.findingsOpen",
-    true,
-  );
   const [matrixHeight, setMatrixHeight] = usePersistentState<number>(
     "rolemap.matrixHeight",
     matrixDefault(),
   );
-  const ids = { canvas: useId(), matrix: useId(), findings: useId(), side: useId() };
+  const ids = { canvas: useId(), matrix: useId(), side: useId(), sidePanel: useId() };
   const [dialog, setDialog] = useState<"export" | "import-matrix" | "share" | null>(null);
   // The presentation view hides the header and the panels: the chart, its findings, its name.
   const presentation = usePresentationMode();
   const { isPresenting } = presentation;
   const showsMatrix = isMatrixOpen && !isPresenting;
-  const showsSide = sidePanel !== null && !isPresenting;
-  const showsFindings = isFindingsOpen && !isPresenting && !showsSide;
-  // Closing the history ends its preview: nothing read-only stays without its cause on screen.
+  const tab: SideTab = side.panel ?? "findings";
+  const showsSide = side.isOpen && !isPresenting;
+  const showsFindings = showsSide && tab === "findings";
+  const openComments = useOpenCommentCount(ALL_OPEN);
+  // Leaving the history ends its preview: nothing read-only stays without its cause on screen.
+  const showsHistory = showsSide && tab === "history";
   const closePreview = preview.close;
   useEffect(() => {
-    if (sidePanel !== "history") closePreview();
-  }, [sidePanel, closePreview]);
+    if (!showsHistory) closePreview();
+  }, [showsHistory, closePreview]);
 
   // While this page shows the editor, it stays in the workshop (live connection, presence).
   useEffect(() => editor.retain(), [editor]);
@@ -129,12 +144,11 @@ function Workspace({
           isMatrixOpen={isMatrixOpen}
           onToggleMatrix={() => setMatrixOpen(!isMatrixOpen)}
           isFindingsOpen={showsFindings}
-          onToggleFindings={() => {
-            if (showsSide) setSidePanel(null);
-            setFindingsOpen(showsSide || !isFindingsOpen);
-          }}
-          sidePanel={sidePanel}
-          onToggleSidePanel={(panel) => setSidePanel(sidePanel === panel ? null : panel)}
+          onToggleFindings={() => (showsFindings ? side.close() : side.open("findings"))}
+          sidePanel={showsSide ? side.panel : null}
+          onToggleSidePanel={(panel) =>
+            showsSide && tab === panel ? side.close() : side.open(panel)
+          }
           isPreviewing={isPreviewing}
           findingCount={findingCount}
           onImportMatrix={() => setDialog("import-matrix")}
@@ -150,7 +164,7 @@ function Workspace({
         canRestore={isOwner}
         onRestore={() => setRestoring(preview.selected)}
       />
-      <div className={styles.body} data-findings-open={showsFindings || showsSide}>
+      <div className={styles.body} data-findings-open={showsSide}>
         <div
           className={styles.mainColumn}
           style={{
@@ -224,54 +238,51 @@ function Workspace({
           )}
           {isPresenting && <FindingsStrip editor={shown} />}
         </div>
-        {showsFindings && (
-          <aside
-            className={`${styles.panel} ${styles.findings}`}
-            aria-labelledby={ids.findings}
-            data-testid="findings-region"
-          >
-            <header className={styles.panelHeader}>
-              <h2 id={ids.findings}>
-                Findings <span className={styles.count}>{findingCount}</span>
-              </h2>
-              <button
-                type="button"
-                className="button button-small button-ghost"
-                onClick={() => setFindingsOpen(false)}
-              >
-                Hide
-              </button>
-            </header>
-            <div className={styles.panelBody}>
-              {arePanelsFilled ? (
-                <FindingsPanel editor={shown} />
-              ) : (
-                <PanelPlaceholder label="Loading the findings…" />
-              )}
-            </div>
-          </aside>
-        )}
         {showsSide && (
           <aside
             className={`${styles.panel} ${styles.findings}`}
             aria-labelledby={ids.side}
-            data-testid={`${sidePanel}-region`}
+            data-testid={`${tab}-region`}
           >
             <header className={styles.panelHeader}>
-              <h2 id={ids.side}>{sidePanel === "comments" ? "Comments" : "History"}</h2>
+              <h2 id={ids.side} className="visually-hidden">
+                {SIDE_NAMES[tab]}
+              </h2>
+              <SideTabs
+                tab={tab}
+                onSelect={side.open}
+                idBase={ids.side}
+                panelId={ids.sidePanel}
+                labels={{
+                  findings: { name: "Findings", count: findingCount },
+                  comments: { name: "Comments", count: openComments },
+                  history: { name: "History" },
+                }}
+              />
               <button
                 type="button"
                 className="button button-small button-ghost"
-                onClick={() => setSidePanel(null)}
+                onClick={side.close}
+                title="Hide the side panel"
               >
-                Hide
+                <span aria-hidden="true">✕</span>
+                <span className="visually-hidden">Hide</span>
               </button>
             </header>
-            <div className={styles.panelBody}>
-              {sidePanel === "comments" ? (
+            <div
+              className={styles.panelBody}
+              id={ids.sidePanel}
+              role="tabpanel"
+              aria-labelledby={sideTabId(ids.side, tab)}
+            >
+              {tab === "comments" ? (
                 <CommentsPanel editor={editor} />
-              ) : (
+              ) : tab === "history" ? (
                 <HistoryPanel editor={editor} preview={preview} />
+              ) : arePanelsFilled ? (
+                <FindingsPanel editor={shown} />
+              ) : (
+                <PanelPlaceholder label="Loading the findings…" />
               )}
             </div>
           </aside>
