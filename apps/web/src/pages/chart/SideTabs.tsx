@@ -64,9 +64,12 @@ export function SideTabs({
           onClick={() => onSelect(each)}
           data-testid={`side-tab-${each}`}
         >
-          {labels[each].name}{" "}
+          {labels[each].name}
           {labels[each].count !== undefined && (
-            <span className={styles.count}>{labels[each].count}</span>
+            <>
+              {" "}
+              <span className={styles.count}>{labels[each].count}</span>
+            </>
           )}
         </button>
       ))}
