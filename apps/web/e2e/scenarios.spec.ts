@@ -135,6 +135,16 @@ test.describe("scenarios", () => {
         .locator('[data-testid="diff-card"][data-role-id="enterprise-architect"]'),
     ).toHaveAttribute("data-diff", "moved");
     await shoot(page, "compare-side-by-side");
+    // On a 1024×768 projector the header still fits, everything in reach.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const overflow = await page
+      .locator("header")
+      .first()
+      .evaluate((header) => header.scrollWidth - header.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expect(page.getByTestId("promote-button")).toBeVisible();
+    await shoot(page, "compare-side-by-side-1024");
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.getByTestId("view-overlay").click();
 
     // ---- the comparison as a PDF for the deck

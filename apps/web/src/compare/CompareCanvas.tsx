@@ -5,9 +5,10 @@ import {
   Controls,
   ReactFlow,
   ReactFlowProvider,
+  useReactFlow,
   useStore,
 } from "@xyflow/react";
-import { useLayoutEffect, useMemo, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useState } from "react";
 import { type CanvasActions, CanvasActionsContext } from "../canvas/canvas-actions";
 import { FIT_VIEW_OPTIONS, MIN_ZOOM } from "../canvas/geometry";
 import styles from "./CompareCanvas.module.css";
@@ -84,6 +85,7 @@ function ReadOnlyFlow({ flowOf, label, testId }: CompareCanvasProps) {
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#cbd5e1" />
           <Controls showInteractive={false} position="bottom-left" />
           <MarkScale />
+          <RefitOnResize />
         </ReactFlow>
       </CanvasActionsContext.Provider>
     </section>
@@ -103,5 +105,19 @@ function MarkScale() {
   useLayoutEffect(() => {
     domNode?.style.setProperty("--mark-scale", markScaleOf(zoom).toFixed(3));
   }, [domNode, zoom]);
+  return null;
+}
+
+/**
+ * Fits the chart again when the canvas changes size (the window, the other view, the
+ * matrix panel): a read-only view has no place of its own to keep.
+ */
+function RefitOnResize() {
+  const flow = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  useEffect(() => {
+    if (width > 0 && height > 0) void flow.fitView(FIT_VIEW_OPTIONS);
+  }, [flow, width, height]);
   return null;
 }

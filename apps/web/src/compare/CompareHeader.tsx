@@ -42,6 +42,8 @@ export function CompareHeader({
   promote,
 }: CompareHeaderProps) {
   const downloads = useRef<HTMLDivElement>(null);
+  const isPreparing = (format: ComparisonFormat) =>
+    exporting.isPending && exporting.variables === format;
   const exportAs = (format: ComparisonFormat) =>
     exporting.mutate(format, {
       onSuccess: (file) =>
@@ -98,11 +100,18 @@ export function CompareHeader({
               className="button button-small"
               disabled={exporting.isPending}
               onClick={() => exportAs(format)}
+              title={`Export the comparison as ${label}`}
+              aria-label={isPreparing(format) ? undefined : `Export ${label}`}
               data-testid={`export-comparison-${format}`}
             >
-              {exporting.isPending && exporting.variables === format
-                ? `Preparing ${label}…`
-                : `Export ${label}`}
+              {isPreparing(format) ? (
+                `Preparing ${label}…`
+              ) : (
+                <>
+                  <span className={styles.exportWord}>Export </span>
+                  {label}
+                </>
+              )}
             </button>
           ))}
           {exporting.isError && (

@@ -315,7 +315,7 @@ describe("ComparePage", () => {
     });
     vi.mocked(saveFile).mockClear();
     renderApp(PATH, api);
-    await user.click(await screen.findByTestId("export-comparison-pdf"));
+    await user.click(await screen.findByRole("button", { name: "Export PDF" }));
     await waitFor(() => expect(saveFile).toHaveBeenCalledTimes(1));
     expect(api.exportComparison).toHaveBeenCalledWith(A, B, "pdf");
     expect(vi.mocked(saveFile).mock.calls[0]?.slice(0, 2)).toEqual([
