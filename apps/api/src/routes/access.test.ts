@@ -246,6 +246,11 @@ const TABLE: Row[] = [
     send: (c) => ({ path: `/api/charts/${c.chartId}/compare/${c.scenarioId}` }),
   },
   {
+    route: "GET /api/charts/:a/compare/:b/export",
+    expect: onChart("view", 200),
+    send: (c) => ({ path: `/api/charts/${c.chartId}/compare/${c.scenarioId}/export?format=svg` }),
+  },
+  {
     // The original's owner; everyone else who sees the scenario is refused (403).
     route: "POST /api/charts/:id/promote",
     expect: onChart("owner", 200),
