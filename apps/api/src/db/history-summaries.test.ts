@@ -1,5 +1,5 @@
 import type { Operation } from "@rolemap/contract";
-import { summariseOperations } from "@rolemap/domain";
+import { applyOperations, summariseOperations } from "@rolemap/domain";
 import { describe, expect, it } from "vitest";
 import { specExample } from "../../test/fixtures/charts";
 import { LARGE_BATCH, summaryOf, summaryOfLoggedRow } from "./history-summaries";
@@ -57,18 +57,27 @@ describe("summaryOf", () => {
     { op: "updateRole", id: "ceo", changes: { title: "Chief Executive" } },
   ];
 
+  const applied = applyOperations(specExample(), edit);
+  if (!applied.ok) throw new Error("the example edit applies");
+  const after = applied.document;
+
   it("is the engine's words for a batch, prefixed for a restore, a promote and an import", () => {
     const words = summariseOperations(specExample(), edit);
-    expect(summaryOf("operations", specExample(), edit, undefined)).toBe(words);
-    expect(summaryOf("restore", specExample(), edit, { restoredFrom: 4 })).toBe(
+    expect(words).toBe("renamed CEO to Chief Executive");
+    expect(summaryOf("operations", specExample(), edit, undefined, after)).toBe(words);
+    expect(summaryOf("restore", specExample(), edit, { restoredFrom: 4 }, after)).toBe(
       `restored version 4: ${words}`,
     );
     expect(
-      summaryOf("promote", specExample(), edit, {
-        promotedFrom: { id: "x", name: "CISO under CIO" },
-      }),
+      summaryOf(
+        "promote",
+        specExample(),
+        edit,
+        { promotedFrom: { id: "x", name: "CISO under CIO" } },
+        after,
+      ),
     ).toBe(`promoted the scenario "CISO under CIO": ${words}`);
-    expect(summaryOf("import", specExample(), edit, undefined)).toBe(`imported: ${words}`);
+    expect(summaryOf("import", specExample(), edit, undefined, after)).toBe(`imported: ${words}`);
   });
 
   it(`counts what a batch of more than ${LARGE_BATCH} operations touched`, () => {
@@ -77,6 +86,8 @@ describe("summaryOf", () => {
       id: ["ceo", "cio", "cto"][n % 3] as string,
       position: { x: n, y: 0 },
     }));
-    expect(summaryOf("replace", specExample(), many, undefined)).toBe("changed 3 roles");
+    expect(summaryOf("replace", specExample(), many, undefined, specExample())).toBe(
+      "changed 3 roles",
+    );
   });
 });

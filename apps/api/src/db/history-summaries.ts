@@ -17,13 +17,14 @@ export function summaryOf(
   before: ChartDocument,
   operations: readonly Operation[],
   meta: CommitInput["meta"],
+  after: ChartDocument,
 ): string {
-  // The engine applies the batch again to describe it: for a whole replacement of a large
-  // chart that is tens of ms more inside the write's transaction, so count instead.
+  // Naming a whole replacement of a large chart part by part is tens of ms more inside the
+  // write's transaction: count what it touched instead.
   const words =
     operations.length > LARGE_BATCH
       ? describeTouched(operations, before)
-      : summariseOperations(before, operations);
+      : summariseOperations(before, operations, after);
   if (kind === "restore" && meta?.restoredFrom !== undefined)
     return `restored version ${meta.restoredFrom}: ${words}`;
   if (kind === "promote" && meta?.promotedFrom !== undefined)

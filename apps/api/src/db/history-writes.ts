@@ -60,9 +60,10 @@ export function historyColumnsOf(
   input: Pick<CommitInput, "kind" | "meta">,
   before: ChartDocument,
   operations: readonly Operation[],
+  after: ChartDocument,
 ): HistoryColumns {
   return {
-    summary: summaryOf(input.kind, before, operations, input.meta),
+    summary: summaryOf(input.kind, before, operations, input.meta, after),
     restoredFrom: input.meta?.restoredFrom ?? null,
     promotedFromId: input.meta?.promotedFrom?.id ?? null,
     promotedFromName: input.meta?.promotedFrom?.name ?? null,

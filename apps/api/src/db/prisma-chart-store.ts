@@ -232,7 +232,7 @@ export function createPrismaChartStore(database: Database): ChartStore {
         { version, document },
       ),
     );
-    const history = historyColumnsOf(input, current.document, planned.operations);
+    const history = historyColumnsOf(input, current.document, planned.operations, planned.document);
     const settings = document.settings === undefined ? null : JSON.stringify(document.settings);
     const { author } = input;
     const [written] = await tx.$queryRaw<{ updated_at: Date }[]>`

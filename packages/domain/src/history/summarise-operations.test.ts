@@ -286,4 +286,18 @@ describe("summariseOperations", () => {
       { numRuns: 200 },
     );
   });
+
+  it("says the same when given the document the batch made as when it applies the batch itself", () => {
+    fc.assert(
+      fc.property(editArb(), ([before, operations]) => {
+        const applied = applyOperations(before, operations);
+        fc.pre(applied.ok);
+        if (!applied.ok) return;
+        expect(summariseOperations(before, operations, applied.document)).toBe(
+          summariseOperations(before, operations),
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
