@@ -3,6 +3,13 @@ import { request as httpRequest, type OutgoingHttpHeaders } from "node:http";
 export interface RawAnswer {
   status: number;
   text: string;
+  /**
+   * The server closed the connection while its answer was still arriving (only with
+   * `acceptCut`). Node closes a `Connection: close` request's socket as soon as its answer
+   * is written, without reading the rest of a body the route never read; the unread bytes
+   * make the kernel reset the connection, and a large answer still in flight is lost.
+   */
+  cut?: boolean;
 }
 
 /**
@@ -17,8 +24,10 @@ export function rawRequest(options: {
   headers: OutgoingHttpHeaders;
   body?: Buffer | undefined;
   timeoutMs?: number;
+  /** Resolve with `cut: true` (and the status) when the answer's body is cut off. */
+  acceptCut?: boolean;
 }): Promise<RawAnswer> {
-  const { port, method, path, headers, body, timeoutMs = 30_000 } = options;
+  const { port, method, path, headers, body, timeoutMs = 30_000, acceptCut = false } = options;
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       // A connection of its own: a kept-alive one the server just closed would "hang up".
@@ -29,7 +38,11 @@ export function rawRequest(options: {
         res.on("end", () =>
           resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }),
         );
-        res.on("error", reject);
+        res.on("error", (error) => {
+          if (acceptCut && error.message === "aborted")
+            resolve({ status: res.statusCode ?? 0, text: "", cut: true });
+          else reject(error);
+        });
       },
     );
     req.on("timeout", () => {
