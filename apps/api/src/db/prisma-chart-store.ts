@@ -286,7 +286,7 @@ export function createPrismaChartStore(database: Database): ChartStore {
                 kind: "create",
                 authorId: author === undefined ? ownerId : author.accountId,
                 ...(author && { authorName: author.name }),
-                summary: CREATED_SUMMARY,
+                summary: options.summary ?? CREATED_SUMMARY,
               },
             },
             // Where rebuilding any past version of it starts (history.md).

@@ -71,6 +71,27 @@ describe("GET /api/charts/:id/versions", () => {
     expect(res.body.next).toBeNull();
   });
 
+  it("says where a chart's first version came from: an imported file, a scenario's original", async () => {
+    const imported = await request(t.app)
+      .post("/api/charts/import?format=json")
+      .set("Content-Type", "application/json")
+      .send(JSON.stringify(specExample()))
+      .expect(201);
+    const fromFile = await versions(imported.body.id).expect(200);
+    expect(fromFile.body.versions[0]?.summary).toBe("imported the chart from a JSON file");
+
+    const original = await create();
+    await apply(original.id, [rename("ceo", "Chief Executive")]);
+    const scenario = await request(t.app)
+      .post(`/api/charts/${original.id}/scenarios`)
+      .send({ name: "CISO under CIO" })
+      .expect(201);
+    const copied = await versions(scenario.body.id).expect(200);
+    expect(copied.body.versions[0]?.summary).toBe(
+      `copied "${original.document.name}" at version 2 as a scenario`,
+    );
+  });
+
   it("pages with before and limit, next naming the following page", async () => {
     const made = await create();
     for (let i = 0; i < 6; i += 1) await apply(made.id, [rename("ceo", `CEO ${i}`)]);

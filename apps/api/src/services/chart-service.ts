@@ -133,7 +133,12 @@ export function createChartService(
 
     templates: listTemplates,
 
-    async create(principal: Principal | undefined, body: CreateChartBody): Promise<ChartRecord> {
+    /** `summary`: the first version in words ("imported an org-list CSV"), when not a plain create. */
+    async create(
+      principal: Principal | undefined,
+      body: CreateChartBody,
+      summary?: string,
+    ): Promise<ChartRecord> {
       const { account } = requireAccount(principal);
       let document: ChartDocument;
       if ("document" in body) {
@@ -157,7 +162,10 @@ export function createChartService(
         assertStorable(document, "");
       }
       const change = { document, counts: countsOf(document, validateChart(document)) };
-      return toRecord(await store.create(change, account.id), "owner");
+      return toRecord(
+        await store.create(change, account.id, summary === undefined ? {} : { summary }),
+        "owner",
+      );
     },
 
     async get(principal: Principal | undefined, id: string): Promise<ChartRecord> {

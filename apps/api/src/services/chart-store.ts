@@ -44,6 +44,8 @@ export interface CreateOptions {
   scenario?: ScenarioLink;
   /** Who made it, as the log's first entry names them. */
   author?: Author;
+  /** The first version in words, when it is more than "created the chart". */
+  summary?: string;
 }
 
 /** Whose charts a list shows: an account's own and shared ones, or a guest's one chart. */

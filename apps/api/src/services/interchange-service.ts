@@ -2,6 +2,7 @@ import type {
   ChartRecord,
   ComparisonExportQuery,
   ExportOptions,
+  ImportFormat,
   ImportOptions,
   ImportPreview,
   ImportProblem,
@@ -19,6 +20,13 @@ import type { ChartAccess } from "./chart-access";
 import type { ChartService } from "./chart-service";
 import type { ChartStore } from "./chart-store";
 import { assertStorable } from "./storable-text";
+
+/** A chart's first version in words when a file made it ("imported the chart from …"). */
+const IMPORTED_FROM: Record<ImportFormat, string> = {
+  "org-csv": "an org-list CSV",
+  "matrix-csv": "a matrix CSV",
+  json: "a JSON file",
+};
 
 /** An import problem as an API issue: the path says where in the file ("line 14, column Manager"). */
 export function toIssue(problem: ImportProblem): InputIssue {
@@ -89,7 +97,11 @@ export function createInterchangeService(
         assertStorable(result.document, "document");
         return {
           kind: "created",
-          chart: await charts.create(principal, { document: result.document }),
+          chart: await charts.create(
+            principal,
+            { document: result.document },
+            `imported the chart from ${IMPORTED_FROM[options.format]}`,
+          ),
         };
       }
 

@@ -207,6 +207,7 @@ export function createScenarioService(deps: {
       const chart = await store.create(change, ownerId, {
         scenario: link,
         author: authorOf(who, null),
+        summary: `copied "${source.document.name}" at version ${link.baseVersion} as a scenario`,
       });
       const level = who.kind === "account" ? "owner" : who.access;
       return { ...toRecord(chart, level), scenarioOf: link.of, baseVersion: link.baseVersion };
