@@ -325,8 +325,12 @@ describe(`${RUNS} malformed requests over every route (FUZZ_SEED=${SEED})`, () =
       );
     // Cut answers are the rare big-body-to-a-GET case, never a way to pass the run.
     expect(cut).toBeLessThan(RUNS / 20);
-    // Most requests must get past the front door, or the run tested nothing but 401s.
-    const accepted = [...statuses].filter(([s]) => s < 300).reduce((n, [, c]) => n + c, 0);
-    expect(accepted).toBeGreaterThan(RUNS / 20);
+    // Most requests must get past the front door, or the run tested nothing but 401s; and
+    // some must be accepted whole. (With ~60 routes, most needing a body of their own, a
+    // seed gives 2xx for 4-7 % of requests: 2 % is the floor, not the aim.)
+    const count = (keep: (status: number) => boolean) =>
+      [...statuses].filter(([s]) => keep(s)).reduce((n, [, c]) => n + c, 0);
+    expect(count((s) => s !== 401)).toBeGreaterThan(RUNS / 2);
+    expect(count((s) => s < 300)).toBeGreaterThan(RUNS / 50);
   });
 });
