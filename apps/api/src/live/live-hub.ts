@@ -135,6 +135,13 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
     }
   };
 
+  /**
+   * A deleted chart's scenarios lose the access they had through it, but their link to it is
+   * gone with it (`scenario_of` is cleared), so which connections were its scenarios' cannot
+   * be asked any more: every connection is checked (a deletion is rare; a check is a lookup).
+   */
+  const recheckAfterRemoval = () => recheck(() => true);
+
   const handleRemote = (event: BusEvent) => {
     if (event.type === "sessionEnded") return closeSession(event.session);
     const room = rooms.get(event.chart);
@@ -152,7 +159,8 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
       case "access":
         return void recheck(onChartOrItsScenarios(event.chart));
       case "removed":
-        return closeChart(event.chart, LIVE_CLOSE.deleted, "the chart was deleted");
+        closeChart(event.chart, LIVE_CLOSE.deleted, "the chart was deleted");
+        return void recheckAfterRemoval();
       case "announce":
         return room?.broadcast(event.message);
       case "roster":
@@ -306,6 +314,7 @@ export function createLiveHub({ store, writer, auth, access, bus, logger, option
     removed(chartId: string) {
       closeChart(chartId, LIVE_CLOSE.deleted, "the chart was deleted");
       bus.publish({ type: "removed", chart: chartId });
+      return recheckAfterRemoval();
     },
 
     /** Members or links of a chart changed: its connections are checked within a moment. */

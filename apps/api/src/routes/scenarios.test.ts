@@ -445,6 +445,20 @@ describe("live connections", () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it("closes a scenario's connection at once when its original is deleted and it saw the scenario only through it", async () => {
+    const id = await original();
+    const made = await scenario(carla, id);
+    const { client } = await LiveClient.join(live.url(made.id), cookieOf(eve));
+    const started = Date.now();
+    await send(carla, "delete", `/api/charts/${id}`).expect(204);
+    expect(await client.closed).toMatchObject({ code: LIVE_CLOSE.revoked });
+    expect(Date.now() - started).toBeLessThan(1000);
+    // The scenario's own owner keeps it, live too.
+    const kept = await LiveClient.join(live.url(made.id), cookieOf(carla));
+    expect(kept.welcome.you.access).toBe("owner");
+    await kept.client.close();
+  });
+
   it("sends a promote to the original's connections as applied", async () => {
     const id = await original();
     const made = await scenario(carla, id);
