@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { ChartRecordSchema } from "./api";
-import { AssignmentSchema, ChartDocumentSchema } from "./chart";
+import {
+  AssignmentSchema,
+  ChartDocumentSchema,
+  LineKindSchema,
+  ReportingLineSchema,
+} from "./chart";
 import { FindingSchema } from "./finding";
 
 /**
@@ -121,15 +126,15 @@ export const ComparisonSchema = z.strictObject({
     ),
   }),
   lines: z.strictObject({
-    added: z.array(z.strictObject({ manager: z.string(), report: z.string(), kind: z.string() })),
-    removed: z.array(z.strictObject({ manager: z.string(), report: z.string(), kind: z.string() })),
+    added: z.array(ReportingLineSchema),
+    removed: z.array(ReportingLineSchema),
     /** Same pair, other kind (solid ↔ dotted). */
     changed: z.array(
       z.strictObject({
         manager: z.string(),
         report: z.string(),
-        from: z.string(),
-        to: z.string(),
+        from: LineKindSchema,
+        to: LineKindSchema,
       }),
     ),
   }),
